@@ -1,0 +1,13 @@
+# The git revision is baked in at configure time and written into every results file.
+execute_process(COMMAND git rev-parse --short=12 HEAD
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR} OUTPUT_VARIABLE ALIGNSIM_GIT_REVISION
+  OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET RESULT_VARIABLE git_result)
+if(NOT git_result EQUAL 0 OR ALIGNSIM_GIT_REVISION STREQUAL "")
+  set(ALIGNSIM_GIT_REVISION "unknown")
+endif()
+execute_process(COMMAND git status --porcelain --untracked-files=no
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR} OUTPUT_VARIABLE git_dirty ERROR_QUIET)
+if(NOT git_dirty STREQUAL "")
+  string(APPEND ALIGNSIM_GIT_REVISION "-dirty")
+endif()
+configure_file(${CMAKE_SOURCE_DIR}/cmake/version.hpp.in ${CMAKE_BINARY_DIR}/generated/alignsim/version.hpp @ONLY)
