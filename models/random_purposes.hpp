@@ -1,0 +1,34 @@
+#pragma once
+// Why a random number is drawn. Part of every draw's key (sim::DrawKey::purpose), so
+// adding a draw for a new purpose never shifts the numbers of existing ones.
+//
+// Lead-related draws are keyed by (prospect, engagement episode) rather than by the
+// day: the k-th inquiry of a prospect sees the same numbers in every variant even when
+// a what-if makes it happen on another day, which keeps variant differences paired.
+#include <cstdint>
+
+namespace alignsim::model {
+
+enum class Purpose : std::uint32_t {
+  prospect_fit = 1,
+  deal_size = 2,
+  engagement_threshold = 3,
+  arrival_hour = 4,
+  scoring_noise = 5,
+  followup_decision = 6,
+  prompt_response = 7,
+  deprioritised_wait = 8,
+  qualification = 9,
+  sales_cycle = 10,
+  win = 11,
+  initial_trust = 12,
+  random_routing = 13,
+  fixed_response = 14,
+};
+
+[[nodiscard]] constexpr std::uint32_t id(Purpose p) noexcept { return static_cast<std::uint32_t>(p); }
+
+// Reps draw from agent ids above every prospect id.
+inline constexpr std::uint64_t kRepAgentOffset = std::uint64_t{1} << 40;
+
+}  // namespace alignsim::model

@@ -1,0 +1,21 @@
+#pragma once
+// M8: a rep's trust in marketing leads, learned only from leads the rep works.
+// Because low trust means fewer leads worked, a sceptical rep gathers little evidence
+// and can stay sceptical even when leads are good: the hot-stove trap (Denrell & March
+// 2001) emerges rather than being imposed.
+#include "models/model_parameters.hpp"
+
+namespace alignsim::model {
+
+struct TrustState {
+  double trust = 0.0;  // current estimate in [0, 1]
+  double good = 0.0;   // Beta learner: discounted count of leads judged good (incl. prior)
+  double bad = 0.0;    // Beta learner: discounted count of leads that did not
+};
+
+[[nodiscard]] TrustState initial_trust_state(double trust, const TrustParameters& p) noexcept;
+
+// Update after one worked lead; `judged_good` is the rep's verdict. No-op when learning is off.
+void learn_from_outcome(TrustState& state, bool judged_good, const TrustParameters& p) noexcept;
+
+}  // namespace alignsim::model

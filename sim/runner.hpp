@@ -1,0 +1,43 @@
+#pragma once
+// The parallel Monte-Carlo runner: every (variant, replicate) pair is one run.
+//
+// Runs are numbered replicate-major (run k is replicate k / V of variant k % V), so a
+// partial sweep is balanced across variants and all variants of a replicate finish
+// close together (paired statistics need no large buffer). Runs execute on oneTBB
+// worker threads; results reach the sink strictly in run order on one thread, so the
+// output is bitwise identical for any thread count and memory stays bounded by the
+// number of runs in flight, not by the number of runs.
+#include <cstddef>
+#include <functional>
+
+#include "sim/metrics.hpp"
+
+namespace alignsim::sim {
+
+struct RunPlan {
+  std::size_t variants = 0;
+  std::size_t replicates = 0;
+  std::size_t summary_size = 0;  // values per run, to fill NaN for a failed run
+  std::size_t series_size = 0;
+
+  [[nodiscard]] std::size_t runs() const noexcept { return variants * replicates; }
+};
+
+struct RunnerOptions {
+  std::size_t threads = 0;  // 0: all cores
+  bool progress = false;    // progress line on stderr
+};
+
+// Must be safe to call concurrently for different runs.
+using RunFunction = std::function<RunOutput(std::size_t variant, std::size_t replicate)>;
+// Called on one thread at a time, in run order.
+using RunSink = std::function<void(std::size_t variant, std::size_t replicate, RunOutput&& output)>;
+
+// A run that throws is recorded (RunOutput::error, NaN values) and the sweep goes on.
+// Returns the number of failed runs.
+std::size_t run_all(const RunPlan& plan, const RunFunction& run, const RunSink& sink, const RunnerOptions& options);
+
+// The thread count `options.threads` resolves to on this machine.
+[[nodiscard]] std::size_t resolve_thread_count(std::size_t requested) noexcept;
+
+}  // namespace alignsim::sim
