@@ -1,5 +1,7 @@
 #include "models/metrics.hpp"
 
+#include "sim/statistics.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -10,16 +12,6 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 double ratio(double numerator, double denominator) { return denominator > 0 ? numerator / denominator : kNaN; }
-
-// Type-7 quantile of a sorted sample (linear interpolation, numpy's default).
-double sorted_quantile(const std::vector<double>& sorted, double p) {
-  if (sorted.empty()) return kNaN;
-  const double position = p * static_cast<double>(sorted.size() - 1);
-  const auto below = static_cast<std::size_t>(std::floor(position));
-  const std::size_t above = std::min(below + 1, sorted.size() - 1);
-  const double weight = position - static_cast<double>(below);
-  return sorted[below] + weight * (sorted[above] - sorted[below]);
-}
 
 }  // namespace
 
@@ -35,9 +27,9 @@ const sim::OutputLayout& model_output_layout() {
           {"response_1_to_24h_share", "1", "share of MQLs first contacted after 1 to 24 hours"},
           {"response_over_24h_share", "1", "share of MQLs first contacted after more than 24 hours"},
           {"response_never_share", "1", "share of MQLs never contacted"},
-          {"mean_response_hours", "hours", "mean hours to first contact among worked MQLs"},
-          {"median_response_hours", "hours", "median hours to first contact among worked MQLs"},
-          {"p90_response_hours", "hours", "90th percentile of hours to first contact among worked MQLs"},
+          {"mean_response_hours", "h", "mean hours to first contact among worked MQLs"},
+          {"median_response_hours", "h", "median hours to first contact among worked MQLs"},
+          {"p90_response_hours", "h", "90th percentile of hours to first contact among worked MQLs"},
           {"qualified", "opportunities", "worked leads that qualified as sales opportunities"},
           {"wins", "deals", "opportunities won"},
           {"losses", "deals", "opportunities lost"},
@@ -59,7 +51,7 @@ const sim::OutputLayout& model_output_layout() {
           {"mqls_worked", "leads/period", "MQLs worked in the period (by decision day)"},
           {"mqls_ignored", "leads/period", "MQLs ignored in the period"},
           {"share_mqls_ignored", "1", "share of the period's MQLs ignored"},
-          {"mean_response_hours", "hours", "mean hours to first contact of MQLs worked in the period"},
+          {"mean_response_hours", "h", "mean hours to first contact of MQLs worked in the period"},
           {"qualified", "opportunities/period", "opportunities created in the period"},
           {"wins", "deals/period", "deals won in the period"},
           {"bookings_usd", "USD/period", "bookings in the period"},
@@ -122,7 +114,6 @@ sim::RunOutput RunRecorder::finish() {
   const double qualified = total(Series::qualified), wins = total(Series::wins);
   const auto losses = static_cast<double>(losses_);
 
-  std::sort(response_hours_.begin(), response_hours_.end());
   double response_sum = 0.0;
   std::size_t within_1h = 0, within_24h = 0;
   for (double h : response_hours_) {
@@ -144,8 +135,8 @@ sim::RunOutput RunRecorder::finish() {
   set(Summary::response_over_24h_share, ratio(worked - static_cast<double>(within_24h), decided));
   set(Summary::response_never_share, ratio(ignored, decided));
   set(Summary::mean_response_hours, ratio(response_sum, static_cast<double>(response_hours_.size())));
-  set(Summary::median_response_hours, sorted_quantile(response_hours_, 0.5));
-  set(Summary::p90_response_hours, sorted_quantile(response_hours_, 0.9));
+  set(Summary::median_response_hours, sim::quantile(response_hours_, 0.5));
+  set(Summary::p90_response_hours, sim::quantile(response_hours_, 0.9));
   set(Summary::qualified, qualified);
   set(Summary::wins, wins);
   set(Summary::losses, losses);

@@ -1,0 +1,116 @@
+#include "cli/outcome_table.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace alignsim::cli {
+namespace {
+
+std::string with_separators(double value, int decimals) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::fabs(value));
+  std::string digits(buffer);
+  const auto dot = digits.find('.');
+  std::string integer = digits.substr(0, dot), rest = dot == std::string::npos ? "" : digits.substr(dot);
+  for (int i = static_cast<int>(integer.size()) - 3; i > 0; i -= 3) integer.insert(static_cast<std::size_t>(i), ",");
+  return (value < 0 ? "-" : "") + integer + rest;
+}
+
+// Decimals that keep three significant digits for numbers below 100.
+int decimals_for(double magnitude) {
+  if (magnitude >= 100 || magnitude == 0) return 0;
+  if (magnitude >= 10) return 1;
+  if (magnitude >= 1) return 2;
+  return 3;
+}
+
+std::string money(double value) {
+  const double a = std::fabs(value);
+  char buffer[64];
+  if (a >= 1e9) std::snprintf(buffer, sizeof buffer, "$%.2fB", a / 1e9);
+  else if (a >= 1e6) std::snprintf(buffer, sizeof buffer, "$%.2fM", a / 1e6);
+  else if (a >= 1e3) std::snprintf(buffer, sizeof buffer, "$%.1fk", a / 1e3);
+  else std::snprintf(buffer, sizeof buffer, "$%.0f", a);
+  return (value < 0 ? "-" : "") + std::string(buffer);
+}
+
+std::string signed_text(double value, const std::string& text) { return (value >= 0 ? "+" : "") + text; }
+
+std::string interval_text(double estimate, double low, double high, const std::string& unit, bool difference) {
+  auto f = [&](double v) { return difference ? format_difference(v, unit) : format_value(v, unit); };
+  if (!std::isfinite(low) || !std::isfinite(high)) return f(estimate);
+  return f(estimate) + " (" + f(low) + " to " + f(high) + ")";
+}
+
+std::string percent_change(const sim::ConfidenceInterval& rel) {
+  if (!std::isfinite(rel.estimate)) return "";
+  char buffer[96];
+  if (std::isfinite(rel.low)) {
+    std::snprintf(buffer, sizeof buffer, "%+.1f%% (%+.1f%% to %+.1f%%)", 100 * rel.estimate, 100 * rel.low,
+                  100 * rel.high);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%+.1f%%", 100 * rel.estimate);
+  }
+  return buffer;
+}
+
+void print_row(std::FILE* out, const std::vector<std::string>& cells, const std::vector<std::size_t>& widths) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    std::fprintf(out, "%s%-*s", i == 0 ? "" : "  ", static_cast<int>(widths[i]), cells[i].c_str());
+  }
+  std::fputc('\n', out);
+}
+
+void print_grid(std::FILE* out, const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::size_t> widths(rows.front().size(), 0);
+  for (const auto& row : rows) {
+    for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], row[i].size());
+  }
+  for (const auto& row : rows) print_row(out, row, widths);
+}
+
+}  // namespace
+
+std::string format_value(double value, const std::string& unit) {
+  if (std::isnan(value)) return "n/a";
+  if (unit == "1") return with_separators(100 * value, 1) + "%";
+  if (unit == "USD") return money(value);
+  if (unit == "h") return with_separators(value, decimals_for(std::fabs(value))) + " h";
+  return with_separators(value, decimals_for(std::fabs(value)));
+}
+
+std::string format_difference(double value, const std::string& unit) {
+  if (std::isnan(value)) return "n/a";
+  if (unit == "1") return signed_text(value, with_separators(100 * value, 1) + " pts");
+  return signed_text(value, format_value(value, unit));
+}
+
+void print_outcome_table(std::FILE* out, const std::vector<std::string>& variant_names,
+                         const std::vector<sim::MetricSpec>& metrics, const std::vector<KeyOutcome>& key_outcomes,
+                         const VariantStatistics& statistics) {
+  std::fprintf(out, "\nKey outcomes per variant: mean over replicates (95%% confidence interval)\n\n");
+  for (std::size_t v = 0; v < variant_names.size(); ++v) {
+    std::vector<std::vector<std::string>> rows{{variant_names[v], "mean (95% CI)"}};
+    for (const auto& k : key_outcomes) {
+      const auto ci = statistics.mean(v, k.metric);
+      rows.push_back({"  " + k.label, interval_text(ci.estimate, ci.low, ci.high, metrics[k.metric].unit, false)});
+    }
+    print_grid(out, rows);
+    std::fputc('\n', out);
+  }
+  if (variant_names.size() < 2) return;
+  std::fprintf(out, "What-if effects: paired difference to base over common random numbers (95%% CI)\n\n");
+  for (std::size_t v = 1; v < variant_names.size(); ++v) {
+    std::vector<std::vector<std::string>> rows{{variant_names[v] + " vs base", "difference", "relative change"}};
+    for (const auto& k : key_outcomes) {
+      const auto& pd = statistics.paired(v, k.metric);
+      const auto diff = pd.difference_interval();
+      rows.push_back({"  " + k.label, interval_text(diff.estimate, diff.low, diff.high, metrics[k.metric].unit, true),
+                      metrics[k.metric].unit == "1" ? "" : percent_change(pd.relative_interval())});
+    }
+    print_grid(out, rows);
+    std::fputc('\n', out);
+  }
+}
+
+}  // namespace alignsim::cli

@@ -1,0 +1,35 @@
+#pragma once
+// Loads and validates a scenario once, into an immutable ScenarioSpec.
+//
+// Precedence, lowest first: catalog defaults < files reached through `extends` (the
+// root of the chain first) < the named file < --set overrides. --set changes the base;
+// a variant's own override of the same key still wins for that variant.
+// The file format and every error message are described in docs/scenarios.md.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/parameter.hpp"
+#include "sim/scenario.hpp"
+
+namespace alignsim::sim {
+
+struct LoadRequest {
+  std::optional<std::filesystem::path> file;  // nullopt: built-in defaults only
+  std::vector<std::string> set_overrides;     // "key.path=value" from --set, in order
+};
+
+// Throws alignsim::ScenarioError whose what() is exactly one line:
+//   FILE:LINE:COL: key.path: what is wrong (what is allowed)
+// LINE and COL are 1-based; "0:0" means the file as a whole (missing, unreadable, empty).
+// For --set problems FILE is "<command line>", LINE the 1-based position of that --set
+// among set_overrides and COL the column in its "key=value" text. The "key.path: " part
+// is left out when a problem concerns no key (malformed YAML, unreadable file).
+// Values set by --set carry where = {"<command line>", N, column of the value}.
+// Throws std::logic_error if the catalog lacks the integer parameters run.horizon_days,
+// run.period_days, run.seed and run.replicates (a programming error, not user input).
+// Thread-safe: reads only its arguments and the files they name.
+[[nodiscard]] ScenarioSpec load_scenario(const LoadRequest& request, const ParameterCatalog& catalog);
+
+}  // namespace alignsim::sim
