@@ -1,6 +1,7 @@
 #pragma once
 // Agent state as structure-of-arrays: one column per attribute, indexed by a dense id
-// that is also the agent's stable id (the populations are fixed within a run).
+// that is also the agent's stable id. Prospects are fixed within a run; reps are only
+// ever appended (a rep who leaves is marked inactive, never erased), so ids stay valid.
 #include <cstdint>
 #include <vector>
 
@@ -8,16 +9,18 @@
 
 namespace alignsim::model {
 
-enum class Stage : std::uint8_t { dormant, mql_worked, opportunity, customer, never_engages };
+enum class Stage : std::uint8_t { dormant, lead, opportunity, customer, never_engages };
 
 struct Prospects {
   std::vector<float> fit;             // latent fit phi in (0, 1)
   std::vector<float> deal_size_usd;   // value if won
   std::vector<float> engagement_multiplier;  // M1 relative hazard
   std::vector<float> response_hours;  // hours to first contact of the current lead
-  std::vector<std::uint32_t> rep;     // rep working the current lead
-  std::vector<std::uint16_t> episode; // engagements so far: keys the lead's random draws
+  std::vector<std::uint32_t> rep;     // rep working the current lead or opportunity
+  std::vector<std::uint16_t> episode; // leads so far (inquiries and own leads): keys the lead's draws
   std::vector<Stage> stage;
+  std::vector<std::uint8_t> sales_sourced;  // M9: current lead found by the rep's own prospecting
+  std::vector<std::uint8_t> hoarded;        // M9: ... and hidden from marketing
 
   void resize(std::size_t n) {
     fit.resize(n);
@@ -27,21 +30,51 @@ struct Prospects {
     rep.resize(n);
     episode.resize(n);
     stage.resize(n, Stage::dormant);
+    sales_sourced.resize(n, 0);
+    hoarded.resize(n, 0);
   }
   [[nodiscard]] std::size_t size() const noexcept { return fit.size(); }
 };
 
 struct Reps {
   std::vector<TrustState> trust;
-  std::vector<double> free_at_hours;        // M5: when the rep's lead queue empties
-  std::vector<std::int32_t> leads_waiting;  // M3 least-loaded: assigned, not yet contacted
+  std::vector<double> free_at_hours;          // M5: when the rep's lead queue empties
+  std::vector<std::int32_t> leads_waiting;    // M3 least-loaded: assigned, not yet contacted
+  std::vector<double> experience_years;       // at hire
+  std::vector<std::int32_t> hired_day;
+  std::vector<double> capacity_multiplier;    // lead-handling speed relative to the average rep
+  std::vector<std::int32_t> open_opportunities;
+  std::vector<std::int32_t> contacts_today;   // first contacts made today (M9 time use)
+  std::vector<std::uint8_t> active;           // 0 once the rep has left
+  std::vector<std::uint8_t> adopted_framework;  // M17
 
-  void resize(std::size_t n) {
-    trust.resize(n);
-    free_at_hours.resize(n, 0.0);
-    leads_waiting.resize(n, 0);
-  }
   [[nodiscard]] std::size_t size() const noexcept { return trust.size(); }
+  void append() {
+    trust.emplace_back();
+    free_at_hours.push_back(0.0);
+    leads_waiting.push_back(0);
+    experience_years.push_back(0.0);
+    hired_day.push_back(0);
+    capacity_multiplier.push_back(1.0);
+    open_opportunities.push_back(0);
+    contacts_today.push_back(0);
+    active.push_back(1);
+    adopted_framework.push_back(0);
+  }
+};
+
+// Organisation-level state of marketing and the sales team (M10-M15).
+struct Organisation {
+  double scoring_noise_sd = 0.0;        // M10: falls with feedback
+  double content_relevance = 0.0;       // M11: rises with sales input
+  double trailing_bookings_per_day = 0.0;  // M15: smoothed bookings rate
+  double bookings_today = 0.0;          // M15: input to the trailing rate tomorrow
+  double marketing_budget_per_day = 0.0;   // M15
+  double hiring_balance = 0.0;          // M15: fractional hires accumulated
+  bool mistakes_admitted = false;       // M13: after the first sync with admitted mistakes
+  double lead_quality_since_sync = 0.0; // M13: sum of expected quality of MQLs since the last sync
+  std::int64_t mqls_since_sync = 0;
+  std::vector<std::uint32_t> active_reps;  // ids of active reps, ascending
 };
 
 }  // namespace alignsim::model

@@ -17,15 +17,23 @@ class EngagementClock {
  public:
   // Cumulative hazard so far (dimensionless).
   [[nodiscard]] double cumulative_hazard() const noexcept { return cumulative_hazard_; }
-  [[nodiscard]] std::size_t dormant_count() const noexcept { return heap_.size(); }
+  [[nodiscard]] std::size_t scheduled_count() const noexcept { return heap_.size(); }
 
-  // Make prospect dormant; it engages once the cumulative hazard has grown by
-  // unit_exponential / multiplier from now. multiplier <= 0 means never.
-  void add_dormant(std::uint32_t prospect, double unit_exponential, double multiplier);
+  struct Due {
+    std::uint32_t prospect;
+    std::uint32_t tag;  // caller's generation stamp: a stale entry is recognised by it
+  };
 
-  // Advance by one day with hazard `daily_hazard` and append the prospects that
-  // engage today to `engaged`, in threshold order (a deterministic order).
-  void advance(double daily_hazard, std::vector<std::uint32_t>& engaged);
+  // Schedule prospect: it is due once the cumulative hazard has grown by
+  // unit_exponential / multiplier from now. multiplier <= 0 means never. The same
+  // clock serves M16 (churn of customers), which has the same structure.
+  void add(std::uint32_t prospect, std::uint32_t tag, double unit_exponential, double multiplier);
+
+  // Advance by one day with hazard `daily_hazard` and append the entries that fall
+  // due today to `due`, in threshold order (a deterministic order). Entries made stale
+  // by the caller (e.g. a dormant prospect found by a rep's own prospecting) are
+  // returned too: the caller skips them by their tag (lazy deletion, O(log N)).
+  void advance(double daily_hazard, std::vector<Due>& due);
 
   void reserve(std::size_t n) { heap_.reserve(n); }
 
@@ -33,6 +41,7 @@ class EngagementClock {
   struct Entry {
     double threshold;
     std::uint32_t prospect;
+    std::uint32_t tag;
   };
   static bool later(const Entry& a, const Entry& b) noexcept {
     return a.threshold > b.threshold || (a.threshold == b.threshold && a.prospect > b.prospect);

@@ -47,4 +47,19 @@ double win_probability(double fit, bool key_account, const CloseParameters& p) n
   return std::clamp(probability, 0.0, 1.0);
 }
 
+std::uint32_t poisson_from_uniform(double u, double mean, std::uint32_t cap) noexcept {
+  double probability = std::exp(-mean), cumulative = probability;
+  std::uint32_t k = 0;
+  while (u > cumulative && k < cap) {
+    ++k;
+    probability *= mean / k;
+    cumulative += probability;
+  }
+  return k;
+}
+
+double experience_factor(double years, double ramp_years, double penalty) noexcept {
+  return 1.0 - penalty * std::exp(-years / ramp_years);
+}
+
 }  // namespace alignsim::model

@@ -1,6 +1,8 @@
 #pragma once
 // Pure functions of the funnel mechanisms (M1, M4, M6, M7): no state, no randomness,
 // so each can be tested against its equation directly.
+#include <cstdint>
+
 #include "models/model_parameters.hpp"
 
 namespace alignsim::model {
@@ -28,5 +30,12 @@ namespace alignsim::model {
 
 // M7: probability an opportunity is won.
 [[nodiscard]] double win_probability(double fit, bool key_account, const CloseParameters& p) noexcept;
+
+// Poisson(mean) count from one uniform by inversion of the CDF (means here are small:
+// own leads per rep and day). Capped at `cap`.
+[[nodiscard]] std::uint32_t poisson_from_uniform(double u, double mean, std::uint32_t cap) noexcept;
+
+// Rep experience: relative win probability 1 - penalty * exp(-years / ramp).
+[[nodiscard]] double experience_factor(double years, double ramp_years, double penalty) noexcept;
 
 }  // namespace alignsim::model

@@ -53,6 +53,7 @@ struct FollowUpParameters {  // M4
   double trust_steepness;
   double sla_floor;
   double fixed_work_probability;  // used when disabled
+  double courtesy_response_probability;  // an unworked lead still gets a reply, never pursued
 };
 
 struct ResponseParameters {  // M5
@@ -60,9 +61,12 @@ struct ResponseParameters {  // M5
   double rep_hours_per_day;
   double lead_followup_share;    // share of a rep's day available for marketing leads
   double hours_per_lead;         // rep time for a first contact
+  double prompt_probability_base;  // at zero trust
   double prompt_probability_at_full_trust;
   double prompt_mean_hours;
   double deprioritised_mean_hours;  // extra wait of a low-trust lead, scaled by (1 - trust)
+  double deprioritised_sigma;       // lognormal log-sd of that wait (heavy tail)
+  double courtesy_prompt_probability;  // a reply to an unworked lead is sent at once
   double fixed_mean_hours;          // used when disabled: exponential delay
 };
 
@@ -96,6 +100,94 @@ struct TrustParameters {  // M8
   double staleness_blame;    // 0: reps judge a lead by its fit alone; 1: by whether it qualified
 };
 
+struct RepParameters {  // heterogeneity and turnover (M14)
+  double experience_mean_years;
+  double experience_sigma;       // lognormal log-sd of experience at start
+  double ramp_up_years;          // e-folding time of the new-rep win penalty
+  double new_rep_win_penalty;    // relative win-probability loss of a rep with no experience
+  double capacity_sigma;         // lognormal log-sd of lead-handling capacity between reps
+  double admin_share;            // share of hours on administration and other non-selling work
+  double annual_turnover;        // share of reps leaving per year (replaced by new hires)
+};
+
+struct ProspectingParameters {  // M9
+  bool enabled;
+  double base_share;             // share of free hours spent prospecting at full trust
+  double distrust_share;         // extra share at zero trust
+  double leads_per_hour;         // own leads found per prospecting hour
+  double own_lead_qualify_probability;  // at full fit
+  double hoarding_share;         // share of own leads hidden from marketing
+};
+
+struct FeedbackParameters {  // M10
+  bool enabled;
+  double report_probability;     // a rejected or bad lead is reported with a reason
+  double noise_reduction_per_report;
+  double minimum_noise_sd;
+};
+
+struct ContentParameters {  // M11
+  bool sales_input;
+  double initial_relevance;
+  double max_relevance;
+  double input_rate;             // per business day, toward max_relevance
+  double engagement_effect;
+  double qualification_effect;
+  double own_content_share_at_zero_relevance;  // reps' off-message content
+  double hoarded_win_penalty;    // hoarded deals sell with reps' own content
+};
+
+struct IncentiveParameters {  // M12
+  double marketing_mql_weight;   // 1 = marketing paid on MQL volume, 0 = on bookings
+  double mql_threshold_pressure; // how far MQL pay lowers the scoring threshold
+  bool shared_pool;              // joint awards and a shared incentive pool
+  double shared_pool_followup_shift;
+  double shared_pool_sync_boost;
+};
+
+struct SyncParameters {  // M13
+  bool enabled;
+  std::int64_t interval_days;
+  double shared_data_weight;     // pull of shared lead-outcome data on each rep's trust
+  bool admit_mistakes;
+  double admitted_bad_news_weight;
+  double team_averaging;         // weight of the team mean in each rep's trust
+};
+
+struct OnboardingParameters {  // M14
+  bool enabled;
+  double new_rep_trust;          // calibrated prior of new reps when onboarding teaches the other team
+};
+
+struct BudgetParameters {  // M15
+  bool follows_revenue;
+  double initial_marketing_usd_per_day;
+  double marketing_fraction;     // of trailing bookings
+  double trailing_days;          // smoothing time of trailing bookings
+  double demand_elasticity;      // engagement hazard ~ (budget / initial)^elasticity
+  bool headcount_follows_bookings;
+  double sales_fraction;         // of trailing bookings spent on reps
+  double rep_cost_usd_per_day;
+  double hiring_delay_days;
+  std::int64_t max_reps;
+};
+
+struct ChurnParameters {  // M16
+  bool enabled;
+  double annual_rate;
+  double fit_protection;
+  double consistency_effect;
+};
+
+struct EnablementParameters {  // M17
+  bool enabled;
+  std::int64_t meeting_day;
+  double meeting_adoption;       // adoption probability at the meeting for a rep with trust 0.5
+  double peer_rate;              // daily adoption hazard when all peers use it, at trust 0.5
+  double win_uplift;
+  double cycle_reduction;
+};
+
 struct ModelParameters {
   RunParameters run;
   PopulationParameters population;
@@ -108,6 +200,16 @@ struct ModelParameters {
   QualificationParameters qualification;
   CloseParameters close;
   TrustParameters trust;
+  RepParameters reps;
+  ProspectingParameters prospecting;
+  FeedbackParameters feedback;
+  ContentParameters content;
+  IncentiveParameters incentives;
+  SyncParameters syncs;
+  OnboardingParameters onboarding;
+  BudgetParameters budget;
+  ChurnParameters churn;
+  EnablementParameters enablement;
 };
 
 }  // namespace alignsim::model

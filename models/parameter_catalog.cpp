@@ -1,67 +1,12 @@
 #include "models/parameter_catalog.hpp"
 
-#include <functional>
-#include <limits>
 #include <stdexcept>
 
+#include "models/parameter_binding.hpp"
+
 namespace alignsim::model {
+namespace binding {
 namespace {
-
-using sim::ParameterSpec;
-using sim::ParameterValue;
-using sim::ValueKind;
-
-struct Binding {
-  ParameterSpec spec;
-  std::function<void(ModelParameters&, const ParameterValue&)> assign;
-};
-
-struct Doc {
-  const char* unit;
-  const char* meaning;
-  const char* source;
-};
-
-template <typename Section, typename Field>
-auto assigner(Section ModelParameters::*section, Field Section::*field) {
-  return [section, field](ModelParameters& p, const ParameterValue& v) {
-    if constexpr (std::is_same_v<Field, double>) {
-      p.*section.*field = std::get<double>(v);
-    } else if constexpr (std::is_same_v<Field, bool>) {
-      p.*section.*field = std::get<bool>(v);
-    } else if constexpr (std::is_same_v<Field, std::string>) {
-      p.*section.*field = std::get<std::string>(v);
-    } else {
-      p.*section.*field = static_cast<Field>(std::get<std::int64_t>(v));
-    }
-  };
-}
-
-template <typename Section>
-Binding real(const char* key, double Section::*field, Section ModelParameters::*section, double def, double lo,
-             double hi, Doc doc) {
-  return {{key, ValueKind::real, doc.unit, def, lo, hi, {}, doc.meaning, doc.source}, assigner(section, field)};
-}
-
-template <typename Section, typename Field>
-Binding integer(const char* key, Field Section::*field, Section ModelParameters::*section, std::int64_t def,
-                double lo, double hi, Doc doc) {
-  return {{key, ValueKind::integer, doc.unit, def, lo, hi, {}, doc.meaning, doc.source}, assigner(section, field)};
-}
-
-template <typename Section>
-Binding boolean(const char* key, bool Section::*field, Section ModelParameters::*section, bool def, Doc doc) {
-  return {{key, ValueKind::boolean, doc.unit, def, 0, 1, {}, doc.meaning, doc.source}, assigner(section, field)};
-}
-
-template <typename Section>
-Binding choice(const char* key, std::string Section::*field, Section ModelParameters::*section, const char* def,
-               std::vector<std::string> choices, Doc doc) {
-  return {{key, ValueKind::choice, doc.unit, std::string(def), 0, 0, std::move(choices), doc.meaning, doc.source},
-          assigner(section, field)};
-}
-
-constexpr const char* kAssumption = "modelling assumption; calibrated in scenarios/baseline.yaml";
 
 std::vector<Binding> run_and_population_bindings() {
   using M = ModelParameters;
@@ -115,7 +60,7 @@ std::vector<Binding> demand_and_scoring_bindings() {
       boolean("scoring.enabled", &ScoringParameters::enabled, &M::scoring, true,
               {"", "M2: inquiries are scored (fit + noise) against a threshold; off = fixed MQL probability",
                "seed 004"}),
-      real("scoring.threshold", &ScoringParameters::threshold, &M::scoring, 0.55, -1, 2,
+      real("scoring.threshold", &ScoringParameters::threshold, &M::scoring, 0.85, -1, 2,
            {"score", "M2: score at or above which an inquiry becomes an MQL", "seed 004"}),
       real("scoring.noise_sd", &ScoringParameters::noise_sd, &M::scoring, 0.25, 0, 5,
            {"score", "M2: standard deviation of scoring error around true fit", kAssumption}),
@@ -132,7 +77,7 @@ std::vector<Binding> sales_bindings() {
   return {
       boolean("followup.enabled", &FollowUpParameters::enabled, &M::followup, true,
               {"", "M4: rep works a lead with probability rising in trust; off = fixed probability", "seed 000"}),
-      real("followup.trust_midpoint", &FollowUpParameters::trust_midpoint, &M::followup, 0.4, 0, 1,
+      real("followup.trust_midpoint", &FollowUpParameters::trust_midpoint, &M::followup, 0.34, 0, 1,
            {"trust", "M4: trust at which a rep works half of marketing leads", kAssumption}),
       real("followup.trust_steepness", &FollowUpParameters::trust_steepness, &M::followup, 10, 0, 100,
            {"1/trust", "M4: logistic steepness of work probability in trust", kAssumption}),
@@ -140,6 +85,10 @@ std::vector<Binding> sales_bindings() {
            {"", "M4: service-level agreement: minimum probability a lead is worked", "seed 000; HBR 2011"}),
       real("followup.fixed_work_probability", &FollowUpParameters::fixed_work_probability, &M::followup, 0.36, 0,
            1, {"", "M4 off: probability an MQL is worked", "Aberdeen 2014 (36%)"}),
+      real("followup.courtesy_response_probability", &FollowUpParameters::courtesy_response_probability,
+           &M::followup, 0.64, 0, 1,
+           {"", "M4: probability an unworked MQL still gets a reply (counted as a response, never pursued)",
+            "HBR 2011 (23% never respond) vs Sabnis et al. 2013 (70% never pursued)"}),
       boolean("response.enabled", &ResponseParameters::enabled, &M::response, true,
               {"", "M5: response delay from queue, capacity and trust; off = exponential fixed mean", "HBR 2011"}),
       real("response.rep_hours_per_day", &ResponseParameters::rep_hours_per_day, &M::response, 8, 0.5, 24,
@@ -149,14 +98,23 @@ std::vector<Binding> sales_bindings() {
             "CSO Insights 2011"}),
       real("response.hours_per_lead", &ResponseParameters::hours_per_lead, &M::response, 0.5, 0.01, 24,
            {"hours", "M5: rep time for one first contact", kAssumption}),
+      real("response.prompt_probability_base", &ResponseParameters::prompt_probability_base, &M::response, 0.6,
+           0, 1, {"", "M5: probability a lead is answered at once by a rep with zero trust", "HBR 2011"}),
       real("response.prompt_probability_at_full_trust", &ResponseParameters::prompt_probability_at_full_trust,
-           &M::response, 0.9, 0, 1,
-           {"", "M5: probability a fully trusted lead is answered at once; scales with trust", "HBR 2011"}),
-      real("response.prompt_mean_hours", &ResponseParameters::prompt_mean_hours, &M::response, 0.3, 0.001, 24,
+           &M::response, 1.0, 0, 1,
+           {"", "M5: probability a lead is answered at once by a rep with full trust (linear in between)",
+            "HBR 2011"}),
+      real("response.prompt_mean_hours", &ResponseParameters::prompt_mean_hours, &M::response, 0.1, 0.001, 24,
            {"hours", "M5: mean delay of a prompt answer", "HBR 2011"}),
-      real("response.deprioritised_mean_hours", &ResponseParameters::deprioritised_mean_hours, &M::response, 60, 0,
+      real("response.deprioritised_mean_hours", &ResponseParameters::deprioritised_mean_hours, &M::response, 90, 0,
            2000, {"hours", "M5: mean extra wait of a deprioritised lead at zero trust, scaled by (1 - trust)",
                   "HBR 2011 (mean 42 h)"}),
+      real("response.deprioritised_sigma", &ResponseParameters::deprioritised_sigma, &M::response, 1.3, 0, 4,
+           {"", "M5: log-scale spread of the deprioritised wait (lognormal: a heavy tail of late replies)",
+            "HBR 2011 (24% after 24 h, mean 42 h)"}),
+      real("response.courtesy_prompt_probability", &ResponseParameters::courtesy_prompt_probability,
+           &M::response, 0.1, 0, 1,
+           {"", "M5: probability a courtesy reply to an unworked lead is sent at once", "HBR 2011"}),
       real("response.fixed_mean_hours", &ResponseParameters::fixed_mean_hours, &M::response, 24, 0, 2000,
            {"hours", "M5 off: mean of an exponential response delay", kAssumption}),
   };
@@ -169,7 +127,7 @@ std::vector<Binding> outcome_bindings() {
               {"", "M6: P(qualify) = p_max * fit * decay(response hours); off = fixed probability",
                "HBR 2011; MIT/InsideSales 2007"}),
       real("qualification.probability_at_full_fit", &QualificationParameters::probability_at_full_fit,
-           &M::qualification, 0.9, 0, 1, {"", "M6: qualification probability of a perfect-fit lead answered at once",
+           &M::qualification, 1.0, 0, 1, {"", "M6: qualification probability of a perfect-fit lead answered at once",
                                             kAssumption}),
       real("qualification.decay_time_hours", &QualificationParameters::decay_time_hours, &M::qualification, 0.45,
            0.001, 1000, {"hours", "M6: e-folding time of lead freshness", "HBR 2011 (7x first hour, 60x 24 h)"}),
@@ -183,7 +141,7 @@ std::vector<Binding> outcome_bindings() {
            {"business days", "M7: mean sales cycle from qualification to decision (lognormal)", kAssumption}),
       real("close.cycle_sigma", &CloseParameters::cycle_sigma, &M::close, 0.5, 0, 3,
            {"", "M7: log-scale spread of the sales cycle", kAssumption}),
-      real("close.win_probability_at_full_fit", &CloseParameters::win_probability_at_full_fit, &M::close, 0.6, 0, 1,
+      real("close.win_probability_at_full_fit", &CloseParameters::win_probability_at_full_fit, &M::close, 0.95, 0, 1,
            {"", "M7: win probability of a perfect-fit opportunity (scales with fit)", kAssumption}),
       boolean("close.joint_key_account_play", &CloseParameters::joint_key_account_play, &M::close, false,
               {"", "M7: sales and marketing pursue key accounts together", "seed 000 bullet 2"}),
@@ -208,7 +166,7 @@ std::vector<Binding> outcome_bindings() {
             "negativity bias; Baumeister et al. 2001"}),
       real("trust.prior_strength", &TrustParameters::prior_strength, &M::trust, 4, 0.01, 1000,
            {"leads", "M8 beta: alpha0 + beta0, pseudo-count of the starting trust", kAssumption}),
-      real("trust.staleness_blame", &TrustParameters::staleness_blame, &M::trust, 0.1, 0, 1,
+      real("trust.staleness_blame", &TrustParameters::staleness_blame, &M::trust, 1.0, 0, 1,
            {"", "M8: how far reps blame marketing for leads that went stale while they waited (1 = judge by "
                 "qualification alone, 0 = by fit alone)", kAssumption}),
       real("trust.forgetting", &TrustParameters::forgetting, &M::trust, 0.98, 0, 1,
@@ -216,23 +174,33 @@ std::vector<Binding> outcome_bindings() {
   };
 }
 
-const std::vector<Binding>& bindings() {
-  static const std::vector<Binding> all = [] {
-    std::vector<Binding> out;
-    for (auto part : {run_and_population_bindings(), demand_and_scoring_bindings(), sales_bindings(),
-                      outcome_bindings()}) {
-      for (auto& b : part) out.push_back(std::move(b));
-    }
+}  // namespace
+
+std::vector<Binding> core_bindings() {
+  std::vector<Binding> out;
+  for (auto part : {run_and_population_bindings(), demand_and_scoring_bindings(), sales_bindings(),
+                    outcome_bindings()}) {
+    for (auto& b : part) out.push_back(std::move(b));
+  }
+  return out;
+}
+
+}  // namespace binding
+
+namespace {
+const std::vector<binding::Binding>& bindings() {
+  static const std::vector<binding::Binding> all = [] {
+    auto out = binding::core_bindings();
+    for (auto& b : binding::alignment_bindings()) out.push_back(std::move(b));
     return out;
   }();
   return all;
 }
-
 }  // namespace
 
 const sim::ParameterCatalog& model_catalog() {
   static const sim::ParameterCatalog catalog = [] {
-    std::vector<ParameterSpec> specs;
+    std::vector<sim::ParameterSpec> specs;
     for (const auto& b : bindings()) specs.push_back(b.spec);
     return sim::ParameterCatalog(std::move(specs));
   }();

@@ -2,9 +2,10 @@
 // Why a random number is drawn. Part of every draw's key (sim::DrawKey::purpose), so
 // adding a draw for a new purpose never shifts the numbers of existing ones.
 //
-// Lead-related draws are keyed by (prospect, engagement episode) rather than by the
-// day: the k-th inquiry of a prospect sees the same numbers in every variant even when
-// a what-if makes it happen on another day, which keeps variant differences paired.
+// Lead-related draws are keyed by (prospect, lead episode) rather than by the day: the
+// k-th lead of a prospect sees the same numbers in every variant even when a what-if
+// makes it happen on another day, which keeps variant differences paired. Rep draws are
+// keyed by (rep, day); rep ids are stable (reps are only appended).
 #include <cstdint>
 
 namespace alignsim::model {
@@ -24,6 +25,16 @@ enum class Purpose : std::uint32_t {
   initial_trust = 12,
   random_routing = 13,
   fixed_response = 14,
+  courtesy_response = 15,
+  rep_experience = 16,
+  rep_capacity = 17,
+  rep_turnover = 18,
+  own_lead_count = 19,
+  own_lead_pick = 20,
+  hoarding = 21,
+  feedback_report = 22,
+  churn_threshold = 23,
+  framework_adoption = 24,
 };
 
 [[nodiscard]] constexpr std::uint32_t id(Purpose p) noexcept { return static_cast<std::uint32_t>(p); }

@@ -1,15 +1,18 @@
 #pragma once
 // One run of the sales-marketing model: a replicate of one variant.
 //
-// Process order within a business day (tick):
-//   1. M1 demand: the engagement clock advances; engaged prospects make inquiries.
-//   2. M2 scoring: inquiries become MQLs or return to nurture.
-//   3. M3 routing, in order of arrival hour: each MQL goes to a rep.
-//   4. M4 follow-up decision and M5 response delay: worked leads get a first-contact
-//      time; ignored leads return to nurture.
-//   5. First contacts due today: M6 qualification, M8 trust learning.
-//   6. Decisions due today: M7 win or loss.
-//   7. Stocks (customers, pipeline, trust) recorded.
+// Process order within a business day (tick); docs/model.md explains each step:
+//   1. M15 budget and M11 content set today's demand conditions.
+//   2. M1 demand: the engagement clock advances; engaged prospects make inquiries.
+//   3. M2 scoring (noise from M10, threshold from M12): MQL or back to nurture.
+//   4. M3 routing in order of arrival hour; M4 follow-up decision; M5 response delay.
+//   5. First contacts due today: M6 qualification, M8 trust learning, M10 feedback.
+//   6. M9 rep workday: time use, own prospecting, hoarding.
+//   7. Decisions due today: M7 win or loss (experience, M17 framework, M11 content).
+//   8. M16 churn of customers.
+//   9. Reps: M14 turnover with onboarding, M15 hiring, M17 framework adoption,
+//      M13 syncs on sync days.
+//  10. Stocks recorded at the end of each period.
 #include <cstdint>
 #include <memory>
 
@@ -36,32 +39,61 @@ class Simulation {
     double arrival_hour;  // hour of the day the inquiry arrived, [0, 24)
   };
 
+  // simulation.cpp: set-up, the day loop, recording.
   void populate();
+  void simulate_day(std::int64_t day);
+  void record_period_end(std::int64_t day);
+  [[nodiscard]] double mean_active_trust() const;
+
+  // simulation_funnel.cpp: M1-M8.
   void engage_prospects(std::int64_t day);
   void route_and_decide(std::int64_t day);
   void make_contacts(std::int64_t day);
   void decide_opportunities(std::int64_t day);
-  void record_day(std::int64_t day);
-
   [[nodiscard]] double daily_engagement_hazard() const;
   [[nodiscard]] bool becomes_mql(std::uint32_t prospect) const;
   [[nodiscard]] std::uint32_t route(std::uint32_t prospect);
-  [[nodiscard]] double response_delay_hours(std::uint32_t prospect, std::uint32_t rep, double arrival_abs_hours);
+  void decide_lead(std::int64_t day, const Lead& lead, std::uint32_t rep);
+  // `worked`: the rep pursues the lead; otherwise this is a courtesy reply.
+  [[nodiscard]] double response_delay_hours(std::uint32_t prospect, std::uint32_t rep, double arrival_abs_hours,
+                                            bool worked);
+  void open_opportunity(std::int64_t day, std::uint32_t prospect);
+  [[nodiscard]] double win_probability_of(std::uint32_t prospect, std::int64_t day) const;
   void return_to_nurture(std::uint32_t prospect);
-  // Key of a draw about the prospect's current lead; `index` separates two draws made
-  // for the same purpose.
   [[nodiscard]] sim::DrawKey lead_key(std::uint32_t prospect, Purpose purpose, std::uint32_t index = 0) const;
+
+  // simulation_reps.cpp: M9 workday, M14 turnover and onboarding, M15 hiring, M17.
+  std::uint32_t hire_rep(std::int64_t day, bool initial_cohort);
+  void rep_workdays(std::int64_t day);
+  void find_own_leads(std::int64_t day, std::uint32_t rep, double prospecting_hours);
+  void turnover_and_hiring(std::int64_t day);
+  void adopt_framework(std::int64_t day);
+  [[nodiscard]] double experience_years(std::uint32_t rep, std::int64_t day) const;
+  [[nodiscard]] sim::DrawKey rep_key(std::uint32_t rep, std::int64_t day, Purpose purpose,
+                                     std::uint32_t index = 0) const;
+
+  // simulation_organisation.cpp: M10 feedback, M11 content, M13 syncs, M15 budget, M16 churn.
+  void update_budget_and_content(std::int64_t day);
+  void report_feedback(std::uint32_t prospect);
+  void hold_sync(std::int64_t day);
+  void churn_customers(std::int64_t day);
+  void become_customer(std::uint32_t prospect);
+  [[nodiscard]] double message_consistency() const;
+  [[nodiscard]] double content_lift(double effect) const;
+  [[nodiscard]] double effective_bad_news_weight() const;
 
   std::shared_ptr<const ModelParameters> p_;
   sim::RandomStreams random_;
   Prospects prospects_;
   Reps reps_;
-  EngagementClock clock_;
+  Organisation org_;
+  EngagementClock engagement_clock_;
+  EngagementClock churn_clock_;
   RunRecorder recorder_;
 
   std::vector<std::vector<std::uint32_t>> contacts_by_day_;  // event calendars
   std::vector<std::vector<std::uint32_t>> decisions_by_day_;
-  std::vector<std::uint32_t> engaged_today_;
+  std::vector<EngagementClock::Due> due_today_;
   std::vector<Lead> mqls_today_;
 
   std::int64_t ever_engaged_ = 0;

@@ -15,7 +15,14 @@ struct TrustState {
 
 [[nodiscard]] TrustState initial_trust_state(double trust, const TrustParameters& p) noexcept;
 
-// Update after one worked lead; `judged_good` is the rep's verdict. No-op when learning is off.
-void learn_from_outcome(TrustState& state, bool judged_good, const TrustParameters& p) noexcept;
+// Update after one worked lead; `judged_good` is the rep's verdict. `bad_news_weight`
+// multiplies the EWMA rate of a bad verdict (TrustParameters::bad_news_weight, or less
+// once marketing admits its mistakes, M13). No-op when learning is off.
+void learn_from_outcome(TrustState& state, bool judged_good, const TrustParameters& p,
+                        double bad_news_weight) noexcept;
+
+// Move trust to `trust` from outside the rep's own experience (M13 syncs), keeping the
+// Beta learner's evidence total so its later learning speed is unchanged.
+void move_trust(TrustState& state, double trust) noexcept;
 
 }  // namespace alignsim::model

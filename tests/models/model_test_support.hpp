@@ -31,11 +31,22 @@ inline double series(const sim::RunOutput& out, const ModelParameters& p, Series
   return out.series[static_cast<std::size_t>(metric) * period_count(p.run.horizon_days, p.run.period_days) + period];
 }
 
-// Every adaptive mechanism off: each stage a fixed-probability coin.
+// Every adaptive mechanism off: each stage a fixed-probability coin, no reps'
+// own prospecting, no courtesy replies, no churn, constant budget and team.
 inline std::vector<Override> fixed_rate_funnel() {
-  return {{"scoring.enabled", false},       {"followup.enabled", false}, {"response.enabled", false},
-          {"qualification.enabled", false}, {"close.enabled", false},    {"trust.learning", false},
-          {"demand.fit_weight", 0.0},       {"demand.imitation_rate", 0.0}};
+  return {{"scoring.enabled", false},
+          {"followup.enabled", false},
+          {"followup.courtesy_response_probability", 0.0},
+          {"response.enabled", false},
+          {"qualification.enabled", false},
+          {"close.enabled", false},
+          {"trust.learning", false},
+          {"demand.fit_weight", 0.0},
+          {"demand.imitation_rate", 0.0},
+          {"prospecting.enabled", false},
+          {"churn.enabled", false},
+          {"budget.follows_revenue", false},
+          {"reps.annual_turnover", 0.0}};
 }
 
 }  // namespace alignsim::model::testing

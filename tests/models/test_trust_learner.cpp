@@ -14,7 +14,7 @@ TEST(TrustLearner, BetaWithoutForgettingIsPosteriorMean) {
   const bool outcomes[] = {true, false, true, true, false, true, false};
   int k = 0, n = 0;
   for (bool good : outcomes) {
-    learn_from_outcome(s, good, p);
+    learn_from_outcome(s, good, p, p.bad_news_weight);
     k += good ? 1 : 0;
     ++n;
     EXPECT_NEAR(s.trust, (1.0 + k) / (4.0 + n), 1e-12);
@@ -24,16 +24,16 @@ TEST(TrustLearner, BetaWithoutForgettingIsPosteriorMean) {
 TEST(TrustLearner, EwmaMovesTowardOutcomeAndBadNewsWeighsMore) {
   auto p = testing::parameters_with({{"trust.learning_rate", 0.1}, {"trust.bad_news_weight", 2.0}})->trust;
   TrustState s = initial_trust_state(0.5, p);
-  learn_from_outcome(s, true, p);
+  learn_from_outcome(s, true, p, p.bad_news_weight);
   EXPECT_NEAR(s.trust, 0.55, 1e-12);
-  learn_from_outcome(s, false, p);
+  learn_from_outcome(s, false, p, p.bad_news_weight);
   EXPECT_NEAR(s.trust, 0.55 - 0.2 * 0.55, 1e-12);
 }
 
 TEST(TrustLearner, NoLearningWhenSwitchedOff) {
   auto p = testing::parameters_with({{"trust.learning", false}})->trust;
   TrustState s = initial_trust_state(0.3, p);
-  learn_from_outcome(s, true, p);
+  learn_from_outcome(s, true, p, p.bad_news_weight);
   EXPECT_DOUBLE_EQ(s.trust, 0.3);
 }
 

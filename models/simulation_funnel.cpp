@@ -1,0 +1,233 @@
+// Mechanisms M1-M8: demand, scoring, routing, follow-up, response, qualification,
+// opportunities and trust learning.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "models/funnel_rules.hpp"
+#include "models/simulation.hpp"
+#include "sim/errors.hpp"
+
+namespace alignsim::model {
+namespace {
+constexpr double kHoursPerDay = 24.0;
+}
+
+double Simulation::daily_engagement_hazard() const {
+  const auto& d = p_->demand;
+  if (!d.enabled) return 0.0;
+  const double adopters = d.word_of_mouth_source == "engaged" ? static_cast<double>(ever_engaged_)
+                                                                : static_cast<double>(customers_);
+  const double bass = d.innovation_rate + d.imitation_rate * adopters / static_cast<double>(p_->population.prospects);
+  const double initial_budget = p_->budget.initial_marketing_usd_per_day;
+  const double budget_factor =
+      initial_budget > 0 ? std::pow(org_.marketing_budget_per_day / initial_budget, p_->budget.demand_elasticity) : 1.0;
+  return bass * budget_factor * content_lift(p_->content.engagement_effect);
+}
+
+void Simulation::engage_prospects(std::int64_t day) {
+  due_today_.clear();
+  mqls_today_.clear();
+  engagement_clock_.advance(daily_engagement_hazard(), due_today_);
+  for (const auto& due : due_today_) {
+    const std::uint32_t prospect = due.prospect;
+    // Stale entry: a rep's own prospecting took the prospect out of the pool meanwhile.
+    if (prospects_.stage[prospect] != Stage::dormant || prospects_.episode[prospect] != due.tag) continue;
+    if (prospects_.episode[prospect] == 0) ++ever_engaged_;
+    if (prospects_.episode[prospect] == std::numeric_limits<std::uint16_t>::max()) {
+      throw RunError("prospect " + std::to_string(prospect) + " had more than 65,535 leads");
+    }
+    ++prospects_.episode[prospect];
+    prospects_.stage[prospect] = Stage::lead;
+    recorder_.inquiry(day);
+    if (!becomes_mql(prospect)) {
+      return_to_nurture(prospect);
+      continue;
+    }
+    recorder_.mql(day);
+    if (p_->syncs.enabled) {
+      org_.lead_quality_since_sync += qualification_probability(prospects_.fit[prospect], 0.0, p_->qualification) *
+                                      content_lift(p_->content.qualification_effect);
+      ++org_.mqls_since_sync;
+    }
+    mqls_today_.push_back({prospect, kHoursPerDay * random_.uniform(lead_key(prospect, Purpose::arrival_hour))});
+  }
+}
+
+bool Simulation::becomes_mql(std::uint32_t prospect) const {
+  const auto& s = p_->scoring;
+  if (!s.enabled) return random_.bernoulli(lead_key(prospect, Purpose::scoring_noise), s.fixed_mql_probability);
+  // M12: marketing paid on MQL volume lowers the bar.
+  const double threshold = s.threshold - p_->incentives.mql_threshold_pressure * p_->incentives.marketing_mql_weight;
+  const double score =
+      random_.normal(lead_key(prospect, Purpose::scoring_noise), prospects_.fit[prospect], org_.scoring_noise_sd);
+  return score >= threshold;
+}
+
+std::uint32_t Simulation::route(std::uint32_t prospect) {
+  const auto& active = org_.active_reps;
+  const auto count = static_cast<std::uint32_t>(active.size());
+  const auto& policy = p_->routing.policy;
+  if (policy == "least_loaded") {
+    return *std::min_element(active.begin(), active.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return reps_.leads_waiting[a] < reps_.leads_waiting[b];
+    });
+  }
+  if (policy == "random") {
+    const double u = random_.uniform(lead_key(prospect, Purpose::random_routing));
+    return active[std::min(count - 1, static_cast<std::uint32_t>(u * count))];
+  }
+  next_round_robin_ = next_round_robin_ % count;  // the team may have shrunk
+  return active[next_round_robin_++];
+}
+
+void Simulation::route_and_decide(std::int64_t day) {
+  // Arrival order within the day decides queue order (M5) and round-robin turns (M3).
+  std::sort(mqls_today_.begin(), mqls_today_.end(), [](const Lead& a, const Lead& b) {
+    return a.arrival_hour < b.arrival_hour || (a.arrival_hour == b.arrival_hour && a.prospect < b.prospect);
+  });
+  for (const Lead& lead : mqls_today_) decide_lead(day, lead, route(lead.prospect));
+}
+
+void Simulation::decide_lead(std::int64_t day, const Lead& lead, std::uint32_t rep) {
+  const std::uint32_t prospect = lead.prospect;
+  FollowUpParameters rule = p_->followup;
+  if (p_->incentives.shared_pool) rule.trust_midpoint -= p_->incentives.shared_pool_followup_shift;
+  const bool work = random_.bernoulli(lead_key(prospect, Purpose::followup_decision),
+                                      work_probability(reps_.trust[rep].trust, rule));
+  const double arrival_abs = static_cast<double>(day) * kHoursPerDay + lead.arrival_hour;
+  if (!work) {
+    recorder_.ignored(day);
+    if (random_.bernoulli(lead_key(prospect, Purpose::courtesy_response), p_->followup.courtesy_response_probability)) {
+      recorder_.responded(day, response_delay_hours(prospect, rep, arrival_abs, false));
+    }
+    report_feedback(prospect);
+    return_to_nurture(prospect);
+    return;
+  }
+  const double delay = response_delay_hours(prospect, rep, arrival_abs, true);
+  if (!std::isfinite(delay) || delay < 0) throw RunError("response delay is not a finite non-negative number");
+  prospects_.rep[prospect] = rep;
+  prospects_.response_hours[prospect] = static_cast<float>(delay);
+  recorder_.worked(day);
+  recorder_.responded(day, delay);
+  const double contact_day = std::floor((arrival_abs + delay) / kHoursPerDay);
+  if (contact_day < static_cast<double>(p_->run.horizon_days)) {
+    contacts_by_day_[static_cast<std::size_t>(contact_day)].push_back(prospect);
+    ++reps_.leads_waiting[rep];
+  }
+}
+
+double Simulation::response_delay_hours(std::uint32_t prospect, std::uint32_t rep, double arrival_abs_hours,
+                                        bool worked) {
+  const auto& r = p_->response;
+  if (!r.enabled) return random_.exponential(lead_key(prospect, Purpose::fixed_response), r.fixed_mean_hours);
+  // The rep's lead queue is a single server (Lindley recursion): leads per day =
+  // hours available for leads / hours per lead, so each takes 24/that wall-clock hours.
+  const double leads_per_day =
+      r.rep_hours_per_day * r.lead_followup_share * reps_.capacity_multiplier[rep] / r.hours_per_lead;
+  const double service_hours = kHoursPerDay / leads_per_day;
+  const double start = std::max(arrival_abs_hours, reps_.free_at_hours[rep]);
+  reps_.free_at_hours[rep] = start + service_hours;
+  const double trust = reps_.trust[rep].trust;
+  // A lead the rep decided to pursue is called at once the more the rep trusts
+  // marketing; the rest (and courtesy replies to leads it will not pursue) wait their
+  // turn and are deprioritised further the less the rep trusts marketing.
+  const double prompt =
+      worked ? r.prompt_probability_base + (r.prompt_probability_at_full_trust - r.prompt_probability_base) * trust
+             : r.courtesy_prompt_probability;
+  if (random_.bernoulli(lead_key(prospect, Purpose::prompt_response), prompt)) {
+    return random_.exponential(lead_key(prospect, Purpose::prompt_response, 1), r.prompt_mean_hours);
+  }
+  const double mean_wait = r.deprioritised_mean_hours * (1.0 - trust);
+  const double extra = mean_wait > 0 ? random_.lognormal_with_mean(lead_key(prospect, Purpose::deprioritised_wait),
+                                                                   mean_wait, r.deprioritised_sigma)
+                                     : 0.0;
+  return (start - arrival_abs_hours) + service_hours + extra;
+}
+
+void Simulation::make_contacts(std::int64_t day) {
+  const double lift = content_lift(p_->content.qualification_effect);
+  for (std::uint32_t prospect : contacts_by_day_[static_cast<std::size_t>(day)]) {
+    const std::uint32_t rep = prospects_.rep[prospect];
+    --reps_.leads_waiting[rep];
+    ++reps_.contacts_today[rep];
+    const double fit = prospects_.fit[prospect], hours = prospects_.response_hours[prospect];
+    const double p_qualify = std::min(1.0, qualification_probability(fit, hours, p_->qualification) * lift);
+    const double p_good =
+        std::min(1.0, judged_good_probability(fit, hours, p_->qualification, p_->trust.staleness_blame) * lift);
+    const double u = random_.uniform(lead_key(prospect, Purpose::qualification));
+    const bool judged_good = u < p_good;
+    learn_from_outcome(reps_.trust[rep], judged_good, p_->trust, effective_bad_news_weight());
+    if (!judged_good) report_feedback(prospect);
+    if (u < p_qualify) {
+      open_opportunity(day, prospect);
+    } else {
+      return_to_nurture(prospect);
+    }
+  }
+  contacts_by_day_[static_cast<std::size_t>(day)] = {};  // release memory as the calendar passes
+}
+
+void Simulation::open_opportunity(std::int64_t day, std::uint32_t prospect) {
+  const std::uint32_t rep = prospects_.rep[prospect];
+  recorder_.qualified(day, prospects_.sales_sourced[prospect] != 0);
+  prospects_.stage[prospect] = Stage::opportunity;
+  ++open_pipeline_;
+  ++reps_.open_opportunities[rep];
+  double cycle = random_.lognormal_with_mean(lead_key(prospect, Purpose::sales_cycle), p_->close.cycle_mean_days,
+                                             p_->close.cycle_sigma);
+  if (p_->enablement.enabled && reps_.adopted_framework[rep] != 0) cycle *= 1.0 - p_->enablement.cycle_reduction;
+  const double decision_day = static_cast<double>(day) + std::max(1.0, std::round(cycle));
+  if (decision_day < static_cast<double>(p_->run.horizon_days)) {
+    decisions_by_day_[static_cast<std::size_t>(decision_day)].push_back(prospect);
+  }
+}
+
+double Simulation::win_probability_of(std::uint32_t prospect, std::int64_t day) const {
+  const std::uint32_t rep = prospects_.rep[prospect];
+  const bool key_account = prospects_.deal_size_usd[prospect] >= p_->population.key_account_min_deal_usd;
+  double p = win_probability(prospects_.fit[prospect], key_account, p_->close);
+  if (!p_->close.enabled) return p;
+  p *= experience_factor(experience_years(rep, day), p_->reps.ramp_up_years, p_->reps.new_rep_win_penalty);
+  if (p_->enablement.enabled && reps_.adopted_framework[rep] != 0) p *= 1.0 + p_->enablement.win_uplift;
+  if (prospects_.hoarded[prospect] != 0) {
+    const double own_content = p_->content.own_content_share_at_zero_relevance * (1.0 - org_.content_relevance);
+    p *= 1.0 - p_->content.hoarded_win_penalty * own_content;
+  }
+  return std::clamp(p, 0.0, 0.99);
+}
+
+void Simulation::decide_opportunities(std::int64_t day) {
+  for (std::uint32_t prospect : decisions_by_day_[static_cast<std::size_t>(day)]) {
+    --open_pipeline_;
+    --reps_.open_opportunities[prospects_.rep[prospect]];
+    const bool key_account = prospects_.deal_size_usd[prospect] >= p_->population.key_account_min_deal_usd;
+    if (random_.bernoulli(lead_key(prospect, Purpose::win), win_probability_of(prospect, day))) {
+      recorder_.won(day, prospects_.deal_size_usd[prospect], key_account, prospects_.sales_sourced[prospect] != 0);
+      org_.bookings_today += prospects_.deal_size_usd[prospect];
+      become_customer(prospect);
+    } else {
+      recorder_.lost();
+      return_to_nurture(prospect);
+    }
+  }
+  decisions_by_day_[static_cast<std::size_t>(day)] = {};
+}
+
+void Simulation::return_to_nurture(std::uint32_t prospect) {
+  prospects_.sales_sourced[prospect] = 0;
+  prospects_.hoarded[prospect] = 0;
+  if (!p_->funnel.recycle_to_nurture) {
+    prospects_.stage[prospect] = Stage::never_engages;
+    return;
+  }
+  prospects_.stage[prospect] = Stage::dormant;
+  // The next engagement's threshold is keyed by the episode that just ended.
+  engagement_clock_.add(prospect, prospects_.episode[prospect],
+                        random_.exponential(lead_key(prospect, Purpose::engagement_threshold), 1.0),
+                        prospects_.engagement_multiplier[prospect]);
+}
+
+}  // namespace alignsim::model

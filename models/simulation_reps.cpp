@@ -1,0 +1,140 @@
+// The sales team: rep heterogeneity, M9 workday and own prospecting, M14 turnover and
+// onboarding, M15 headcount, M17 adoption of a selling framework.
+#include <algorithm>
+#include <cmath>
+
+#include "models/funnel_rules.hpp"
+#include "models/simulation.hpp"
+
+namespace alignsim::model {
+namespace {
+constexpr double kBusinessDaysPerYear = 260.0;
+constexpr std::uint32_t kMaxOwnLeadsPerDay = 255;  // DrawKey::index holds 8 bits
+}  // namespace
+
+sim::DrawKey Simulation::rep_key(std::uint32_t rep, std::int64_t day, Purpose purpose, std::uint32_t index) const {
+  return {kRepAgentOffset + rep, static_cast<std::uint32_t>(day), id(purpose), index};
+}
+
+double Simulation::experience_years(std::uint32_t rep, std::int64_t day) const {
+  return reps_.experience_years[rep] + static_cast<double>(day - reps_.hired_day[rep]) / kBusinessDaysPerYear;
+}
+
+std::uint32_t Simulation::hire_rep(std::int64_t day, bool initial_cohort) {
+  const auto rep = static_cast<std::uint32_t>(reps_.size());
+  reps_.append();
+  const auto& r = p_->reps;
+  double trust = std::clamp(
+      random_.normal(rep_key(rep, 0, Purpose::initial_trust), p_->trust.initial_mean, p_->trust.initial_sd), 0.0, 1.0);
+  // M14: cross-team onboarding gives new hires a calibrated prior instead of the
+  // sales floor's scepticism. The starting cohort was hired before any onboarding.
+  if (!initial_cohort && p_->onboarding.enabled) trust = p_->onboarding.new_rep_trust;
+  reps_.trust[rep] = initial_trust_state(trust, p_->trust);
+  reps_.hired_day[rep] = static_cast<std::int32_t>(day);
+  reps_.experience_years[rep] =
+      initial_cohort && r.experience_mean_years > 0
+          ? random_.lognormal_with_mean(rep_key(rep, 0, Purpose::rep_experience), r.experience_mean_years,
+                                        r.experience_sigma)
+          : 0.0;
+  reps_.capacity_multiplier[rep] =
+      random_.lognormal_with_mean(rep_key(rep, 0, Purpose::rep_capacity), 1.0, r.capacity_sigma);
+  org_.active_reps.push_back(rep);  // the newest id is the largest: the list stays sorted
+  return rep;
+}
+
+void Simulation::rep_workdays(std::int64_t day) {
+  const auto& r = p_->response;
+  RepHours total;
+  for (std::uint32_t rep : org_.active_reps) {
+    const double admin = p_->reps.admin_share * r.rep_hours_per_day;
+    const double followup = reps_.contacts_today[rep] * r.hours_per_lead;
+    const double free_hours = std::max(0.0, r.rep_hours_per_day - admin - followup);
+    double prospecting = 0.0;
+    if (p_->prospecting.enabled) {
+      // M9: the less a rep trusts marketing's leads, the more of its free time goes
+      // to finding its own (Sammy, seed 001).
+      const double drive = p_->prospecting.base_share + p_->prospecting.distrust_share * (1.0 - reps_.trust[rep].trust);
+      prospecting = free_hours * std::clamp(drive, 0.0, 1.0);
+      find_own_leads(day, rep, prospecting);
+    }
+    total.prospecting += prospecting;
+    total.lead_followup += std::min(followup, r.rep_hours_per_day - admin);
+    total.selling += free_hours - prospecting;
+    total.total += r.rep_hours_per_day;
+    reps_.contacts_today[rep] = 0;
+  }
+  recorder_.rep_hours(day, total);
+}
+
+void Simulation::find_own_leads(std::int64_t day, std::uint32_t rep, double prospecting_hours) {
+  const auto& pr = p_->prospecting;
+  const std::uint32_t found = poisson_from_uniform(random_.uniform(rep_key(rep, day, Purpose::own_lead_count)),
+                                                   prospecting_hours * pr.leads_per_hour, kMaxOwnLeadsPerDay);
+  const auto n = static_cast<double>(prospects_.size());
+  for (std::uint32_t i = 0; i < found; ++i) {
+    const auto prospect = static_cast<std::uint32_t>(
+        std::min(n - 1, std::floor(random_.uniform(rep_key(rep, day, Purpose::own_lead_pick, i)) * n)));
+    if (prospects_.stage[prospect] != Stage::dormant) continue;  // already in play: effort wasted
+    ++prospects_.episode[prospect];  // makes its engagement-clock entry stale
+    prospects_.stage[prospect] = Stage::lead;
+    prospects_.rep[prospect] = rep;
+    prospects_.sales_sourced[prospect] = 1;
+    const bool hoarded = random_.bernoulli(lead_key(prospect, Purpose::hoarding), pr.hoarding_share);
+    prospects_.hoarded[prospect] = hoarded ? 1 : 0;
+    recorder_.own_lead(day, hoarded);
+    const double p_qualify = pr.own_lead_qualify_probability * prospects_.fit[prospect];
+    if (random_.bernoulli(lead_key(prospect, Purpose::qualification), p_qualify)) {
+      open_opportunity(day, prospect);
+    } else {
+      return_to_nurture(prospect);
+    }
+  }
+}
+
+void Simulation::turnover_and_hiring(std::int64_t day) {
+  const double leave_probability = 1.0 - std::exp(-p_->reps.annual_turnover / kBusinessDaysPerYear);
+  const std::vector<std::uint32_t> today = org_.active_reps;
+  for (std::uint32_t rep : today) {
+    if (!random_.bernoulli(rep_key(rep, day, Purpose::rep_turnover), leave_probability)) continue;
+    reps_.active[rep] = 0;  // open leads and deals stay with the rep's accounts
+    org_.active_reps.erase(std::find(org_.active_reps.begin(), org_.active_reps.end(), rep));
+    hire_rep(day, false);
+  }
+  const auto& b = p_->budget;
+  if (!b.headcount_follows_bookings) return;
+  // M15 (Forrester 1968): headcount adjusts toward what trailing bookings pay for,
+  // closing the gap with time constant hiring_delay_days.
+  const double desired = b.sales_fraction * org_.trailing_bookings_per_day / b.rep_cost_usd_per_day;
+  org_.hiring_balance += (desired - static_cast<double>(org_.active_reps.size())) / b.hiring_delay_days;
+  while (org_.hiring_balance >= 1.0 && static_cast<std::int64_t>(org_.active_reps.size()) < b.max_reps) {
+    hire_rep(day, false);
+    org_.hiring_balance -= 1.0;
+  }
+  while (org_.hiring_balance <= -1.0 && org_.active_reps.size() > 1) {
+    reps_.active[org_.active_reps.back()] = 0;  // last hired, first laid off
+    org_.active_reps.pop_back();
+    org_.hiring_balance += 1.0;
+  }
+}
+
+void Simulation::adopt_framework(std::int64_t day) {
+  const auto& e = p_->enablement;
+  if (!e.enabled || day < e.meeting_day || org_.active_reps.empty()) return;
+  std::size_t adopters = 0;
+  for (std::uint32_t rep : org_.active_reps) adopters += reps_.adopted_framework[rep];
+  const double peer_share = static_cast<double>(adopters) / static_cast<double>(org_.active_reps.size());
+  for (std::uint32_t rep : org_.active_reps) {
+    if (reps_.adopted_framework[rep] != 0) continue;
+    // Seed 003: the framework is explained at a sales meeting; reps who trust
+    // marketing take it up more readily, and it then spreads from peer to peer.
+    const double trust_factor = reps_.trust[rep].trust / 0.5;
+    const double probability = day == e.meeting_day
+                                   ? std::min(1.0, e.meeting_adoption * trust_factor)
+                                   : 1.0 - std::exp(-e.peer_rate * peer_share * trust_factor);
+    if (random_.bernoulli(rep_key(rep, day, Purpose::framework_adoption), probability)) {
+      reps_.adopted_framework[rep] = 1;
+    }
+  }
+}
+
+}  // namespace alignsim::model
