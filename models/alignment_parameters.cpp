@@ -46,7 +46,7 @@ std::vector<Binding> prospecting_and_feedback_bindings() {
       real("feedback.report_probability", &FeedbackParameters::report_probability, &M::feedback, 0.3, 0, 1,
            {"", "M10: probability a rejected or bad lead is reported with a reason", kAssumption}),
       real("feedback.noise_reduction_per_report", &FeedbackParameters::noise_reduction_per_report, &M::feedback,
-           0.002, 0, 1, {"", "M10: share of the excess scoring noise removed by one report", kAssumption}),
+           0.0005, 0, 1, {"", "M10: share of the excess scoring noise removed by one report", kAssumption}),
       real("feedback.minimum_noise_sd", &FeedbackParameters::minimum_noise_sd, &M::feedback, 0.08, 0, 5,
            {"score", "M10: scoring noise that feedback cannot remove", kAssumption}),
   };
