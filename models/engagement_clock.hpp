@@ -1,12 +1,18 @@
 #pragma once
-// M1 without touching dormant prospects every day.
+// M1 (and M16) without touching dormant prospects every day.
 //
-// Every dormant prospect i shares one time-varying engagement hazard h(t), scaled by
-// its own constant multiplier g_i. By the time-change theorem, i engages at the first
-// day on which the cumulative hazard Lambda(t) = sum h(s) reaches E_i / g_i, with
-// E_i ~ Exp(1). So each dormant prospect holds one threshold in a min-heap, and a day
-// costs O(engagements * log N) instead of O(N): exact, not an approximation.
-// Within a day, P(engage | dormant at day start) = 1 - exp(-g_i h(t)).
+// Every scheduled prospect i shares one time-varying hazard h(t), scaled by its own
+// constant multiplier g_i. By the time-change theorem, i falls due on the first day on
+// which the cumulative hazard Lambda(t) = sum h(s) reaches E_i / g_i, E_i ~ Exp(1).
+// So each prospect holds one threshold, and a day costs O(entries falling due), not
+// O(N): exact, not an approximation. Within a day, P(due | scheduled at day start) =
+// 1 - exp(-g_i h(t)).
+//
+// Thresholds live in a calendar of buckets of fixed width in cumulative-hazard units
+// (a circular window, with an overflow list for thresholds beyond it), so adding is
+// O(1) and a day scans only the buckets it crosses. Entries that fall due are sorted
+// by (threshold, prospect, tag), so the order does not depend on the data structure:
+// a binary heap gave bitwise the same results, 2-3x slower at 10^6 prospects.
 #include <cstdint>
 #include <vector>
 
@@ -15,27 +21,27 @@ namespace alignsim::model {
 // Not thread-safe; one per run.
 class EngagementClock {
  public:
-  // Cumulative hazard so far (dimensionless).
-  [[nodiscard]] double cumulative_hazard() const noexcept { return cumulative_hazard_; }
-  [[nodiscard]] std::size_t scheduled_count() const noexcept { return heap_.size(); }
-
   struct Due {
     std::uint32_t prospect;
     std::uint32_t tag;  // caller's generation stamp: a stale entry is recognised by it
   };
 
+  // `bucket_width`: cumulative hazard per bucket; about one day's hazard is best.
+  explicit EngagementClock(double bucket_width = 1e-3, std::size_t buckets = 8192);
+
+  // Cumulative hazard so far (dimensionless).
+  [[nodiscard]] double cumulative_hazard() const noexcept { return cumulative_hazard_; }
+  [[nodiscard]] std::size_t scheduled_count() const noexcept { return scheduled_; }
+
   // Schedule prospect: it is due once the cumulative hazard has grown by
-  // unit_exponential / multiplier from now. multiplier <= 0 means never. The same
-  // clock serves M16 (churn of customers), which has the same structure.
+  // unit_exponential / multiplier from now. multiplier <= 0 means never.
   void add(std::uint32_t prospect, std::uint32_t tag, double unit_exponential, double multiplier);
 
-  // Advance by one day with hazard `daily_hazard` and append the entries that fall
-  // due today to `due`, in threshold order (a deterministic order). Entries made stale
-  // by the caller (e.g. a dormant prospect found by a rep's own prospecting) are
-  // returned too: the caller skips them by their tag (lazy deletion, O(log N)).
+  // Advance by one day with hazard `daily_hazard` and append the entries that fall due
+  // today to `due`, sorted by threshold (a deterministic order). Entries made stale by
+  // the caller (e.g. a dormant prospect found by a rep's own prospecting) are returned
+  // too: the caller skips them by their tag (lazy deletion).
   void advance(double daily_hazard, std::vector<Due>& due);
-
-  void reserve(std::size_t n) { heap_.reserve(n); }
 
  private:
   struct Entry {
@@ -43,11 +49,17 @@ class EngagementClock {
     std::uint32_t prospect;
     std::uint32_t tag;
   };
-  static bool later(const Entry& a, const Entry& b) noexcept {
-    return a.threshold > b.threshold || (a.threshold == b.threshold && a.prospect > b.prospect);
-  }
-  std::vector<Entry> heap_;
+  [[nodiscard]] std::int64_t bucket_of(double threshold) const noexcept;
+  void place(const Entry& e);
+  void pull_overflow_into_window();
+
+  double width_;
+  std::vector<std::vector<Entry>> buckets_;  // bucket k holds [k w, (k+1) w), circularly
+  std::vector<Entry> overflow_;              // thresholds beyond the window
+  std::int64_t first_bucket_ = 0;            // absolute index of the earliest live bucket
+  std::vector<Entry> due_today_;
   double cumulative_hazard_ = 0.0;
+  std::size_t scheduled_ = 0;
 };
 
 }  // namespace alignsim::model

@@ -1,5 +1,8 @@
 #include "models/simulation.hpp"
 
+#include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/parallel_for.h>
+
 #include <algorithm>
 
 #include "models/funnel_rules.hpp"
@@ -41,17 +44,17 @@ sim::DrawKey Simulation::lead_key(std::uint32_t prospect, Purpose purpose, std::
 void Simulation::populate() {
   const auto n = static_cast<std::size_t>(p_->population.prospects);
   prospects_.resize(n);
-  engagement_clock_.reserve(n);
-  const auto& pop = p_->population;
+  std::vector<double> first_threshold(n);
+  // Every prospect's draws are keyed by its id, so the population can be drawn in
+  // parallel chunks (inside one run) with bitwise the same result as a serial loop.
+  oneapi::tbb::parallel_for(oneapi::tbb::blocked_range<std::size_t>(0, n, 4096),
+                            [&](const oneapi::tbb::blocked_range<std::size_t>& range) {
+                              for (std::size_t i = range.begin(); i != range.end(); ++i) {
+                                draw_prospect(static_cast<std::uint32_t>(i), first_threshold[i]);
+                              }
+                            });
   for (std::uint32_t i = 0; i < n; ++i) {
-    const double fit = fit_from_uniform(random_.uniform({i, 0, id(Purpose::prospect_fit), 0}), pop.fit_shape_a,
-                                        pop.fit_shape_b);
-    prospects_.fit[i] = static_cast<float>(fit);
-    prospects_.deal_size_usd[i] = static_cast<float>(
-        random_.lognormal_with_mean({i, 0, id(Purpose::deal_size), 0}, pop.deal_size_mean_usd, pop.deal_size_sigma));
-    prospects_.engagement_multiplier[i] = static_cast<float>(engagement_multiplier(fit, p_->demand.fit_weight));
-    engagement_clock_.add(i, 0, random_.exponential(lead_key(i, Purpose::engagement_threshold), 1.0),
-                          prospects_.engagement_multiplier[i]);
+    engagement_clock_.add(i, 0, first_threshold[i], prospects_.engagement_multiplier[i]);
   }
   for (std::int64_t r = 0; r < p_->population.reps; ++r) hire_rep(0, true);
 
@@ -62,6 +65,17 @@ void Simulation::populate() {
   org_.trailing_bookings_per_day = p_->budget.marketing_fraction > 0
                                        ? p_->budget.initial_marketing_usd_per_day / p_->budget.marketing_fraction
                                        : 0.0;
+}
+
+void Simulation::draw_prospect(std::uint32_t i, double& first_threshold) {
+  const auto& pop = p_->population;
+  const double fit = fit_from_uniform(random_.uniform({i, 0, id(Purpose::prospect_fit), 0}), pop.fit_shape_a,
+                                      pop.fit_shape_b);
+  prospects_.fit[i] = static_cast<float>(fit);
+  prospects_.deal_size_usd[i] = static_cast<float>(
+      random_.lognormal_with_mean({i, 0, id(Purpose::deal_size), 0}, pop.deal_size_mean_usd, pop.deal_size_sigma));
+  prospects_.engagement_multiplier[i] = static_cast<float>(engagement_multiplier(fit, p_->demand.fit_weight));
+  first_threshold = random_.exponential(lead_key(i, Purpose::engagement_threshold), 1.0);
 }
 
 double Simulation::mean_active_trust() const {

@@ -41,6 +41,9 @@ class Simulation {
 
   // simulation.cpp: set-up, the day loop, recording.
   void populate();
+  // Draws prospect i's fit, deal size and first engagement threshold; thread-safe for
+  // distinct i (writes only element i).
+  void draw_prospect(std::uint32_t i, double& first_threshold);
   void simulate_day(std::int64_t day);
   void record_period_end(std::int64_t day);
   [[nodiscard]] double mean_active_trust() const;

@@ -1,0 +1,164 @@
+// alignsim_bench: measures one scenario end to end (runner + HDF5 writer), at one
+// thread and at all cores, plus the "floor": a loop that does only the unavoidable work
+// of a simulated day (touch every prospect, draw one random number). Prints one CSV row
+// (or the header with --header). scripts/bench runs it per scenario and size.
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "models/parameter_catalog.hpp"
+#include "models/simulation.hpp"
+#include "sim/random.hpp"
+#include "sim/results_file.hpp"
+#include "sim/runner.hpp"
+#include "sim/scenario_loader.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+namespace model = alignsim::model;
+namespace sim = alignsim::sim;
+
+double cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + 1e-6 * static_cast<double>(t.tv_usec); };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+// Resident memory now, from /proc (getrusage only knows the peak).
+double current_rss_mib() {
+  std::FILE* status = std::fopen("/proc/self/status", "r");
+  if (status == nullptr) return 0.0;
+  char line[256];
+  double kib = 0.0;
+  while (std::fgets(line, sizeof line, status) != nullptr) {
+    if (std::strncmp(line, "VmRSS:", 6) == 0) kib = std::strtod(line + 6, nullptr);
+  }
+  std::fclose(status);
+  return kib / 1024.0;
+}
+
+double peak_rss_mib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // Linux reports KiB
+}
+
+struct Measurement {
+  double wall = 0, cpu = 0, write = 0;
+  std::size_t runs = 0;
+};
+
+sim::ResultsLayout layout_of(const sim::ScenarioSpec& s) {
+  sim::ResultsLayout layout;
+  for (const auto& v : s.variants) {
+    layout.variant_names.push_back(v.name);
+    layout.variant_descriptions.push_back(v.description);
+    layout.variant_overrides_yaml.push_back("{}");
+  }
+  layout.replicates = static_cast<std::size_t>(s.replicates);
+  layout.periods = model::period_count(s.horizon_days, s.period_days);
+  layout.period_days = s.period_days;
+  layout.metrics = model::model_output_layout();
+  return layout;
+}
+
+// Runs every variant and replicate, writing the HDF5 file as `alignsim run` does.
+Measurement measure(const sim::ScenarioSpec& scenario, std::size_t threads, const std::filesystem::path& out) {
+  std::vector<std::shared_ptr<const model::ModelParameters>> parameters;
+  for (const auto& v : scenario.variants) {
+    parameters.push_back(std::make_shared<const model::ModelParameters>(model::model_parameters_from(v.resolved)));
+  }
+  const auto layout = layout_of(scenario);
+  Measurement m;
+  const double cpu0 = cpu_seconds();
+  const auto t0 = Clock::now();
+  sim::ResultsFile file(out, layout, {"bench", "bench", scenario.name, scenario.resolved_yaml, scenario.seed,
+                                      scenario.horizon_days},
+                        true);
+  const sim::RunPlan plan{layout.variant_names.size(), layout.replicates, layout.metrics.summary.size(),
+                          layout.metrics.series.size() * layout.periods};
+  sim::run_all(
+      plan,
+      [&](std::size_t v, std::size_t r) { return model::run_model(parameters[v], static_cast<std::uint32_t>(r)); },
+      [&](std::size_t v, std::size_t r, sim::RunOutput&& run) {
+        const auto w0 = Clock::now();
+        file.write_run(v, r, run);
+        m.write += std::chrono::duration<double>(Clock::now() - w0).count();
+      },
+      {threads, false});
+  const auto c0 = Clock::now();
+  file.commit();
+  m.write += std::chrono::duration<double>(Clock::now() - c0).count();
+  m.wall = std::chrono::duration<double>(Clock::now() - t0).count();
+  m.cpu = cpu_seconds() - cpu0;
+  m.runs = plan.runs();
+  return m;
+}
+
+// The floor: one pass over every prospect per day, one counter-based draw each.
+double floor_prospect_days_per_second(std::uint64_t prospects, std::uint32_t days) {
+  const sim::RandomStreams random(1, 0);
+  std::uint64_t engaged = 0;
+  const auto t0 = Clock::now();
+  for (std::uint32_t day = 0; day < days; ++day) {
+    for (std::uint64_t i = 0; i < prospects; ++i) engaged += random.uniform({i, day, 3, 0}) < 0.0015 ? 1 : 0;
+  }
+  const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  std::fprintf(stderr, "floor: %llu engagements\n", static_cast<unsigned long long>(engaged));  // keeps the loop
+  return static_cast<double>(prospects) * days / seconds;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc > 1 && std::strcmp(argv[1], "--header") == 0) {
+    std::puts("scenario,prospects,days,runs,threads,wall_s,cpu_s,runs_per_s,prospect_days_per_cpu_s,"
+              "efficiency,peak_rss_mib,bytes_per_prospect,hdf5_share,floor_prospect_days_per_s");
+    return 0;
+  }
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: alignsim_bench SCENARIO.yaml THREADS [--replicates N]\n       alignsim_bench --header\n");
+    return 2;
+  }
+  try {
+    sim::LoadRequest request;
+    request.file = argv[1];
+    if (argc > 4 && std::strcmp(argv[3], "--replicates") == 0) request.set_overrides.push_back(std::string("run.replicates=") + argv[4]);
+    const auto scenario = sim::load_scenario(request, model::model_catalog());
+    const std::size_t threads = sim::resolve_thread_count(std::stoul(argv[2]));
+    const double rss_before_runs = current_rss_mib();
+    const auto out = std::filesystem::temp_directory_path() / ("alignsim-bench-" + std::to_string(::getpid()) + ".h5");
+    const Measurement one = measure(scenario, 1, out);
+    const Measurement all = threads > 1 ? measure(scenario, threads, out) : one;
+    std::filesystem::remove(out);
+    const auto prospects = static_cast<double>(model::model_parameters_from(scenario.variants[0].resolved).population.prospects);
+    const double prospect_days = prospects * static_cast<double>(scenario.horizon_days) * static_cast<double>(one.runs);
+    const double floor = floor_prospect_days_per_second(static_cast<std::uint64_t>(std::min(prospects, 1e5)), 100);
+    // Memory the runs added on top of the loaded program, per prospect: one run at a
+    // time in the one-thread measurement, which comes first.
+    const double rss = peak_rss_mib();
+    const double bytes_per_prospect = (rss - rss_before_runs) * 1048576.0 / prospects;
+    for (const auto* m : {&one, &all}) {
+      const std::size_t t = m == &one ? 1 : threads;
+      if (m == &all && threads == 1) break;
+      std::printf("%s,%.0f,%lld,%zu,%zu,%.3f,%.3f,%.1f,%.3g,%.3f,%.1f,%.1f,%.4f,%.3g\n", scenario.name.c_str(),
+                  prospects, static_cast<long long>(scenario.horizon_days), m->runs, t, m->wall, m->cpu,
+                  static_cast<double>(m->runs) / m->wall, prospect_days / m->cpu,
+                  one.wall / (static_cast<double>(t) * m->wall), rss, bytes_per_prospect, m->write / m->wall,
+                  floor);
+    }
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "alignsim_bench: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
