@@ -10,6 +10,7 @@
 
 #include "alignsim/version.hpp"
 #include "cli/commands.hpp"
+#include "cli/compare_command.hpp"
 #include "sim/errors.hpp"
 
 namespace {
@@ -21,14 +22,16 @@ constexpr const char* kUsage =
     "Commands:\n"
     "  run [SCENARIO.yaml]    run a scenario's variants and replicates; write HDF5; print outcomes\n"
     "  check [SCENARIO.yaml]  validate a scenario and print it fully resolved\n"
-    "  params                 list every model parameter (unit, default, range, source)\n\n"
+    "  params                 list every model parameter (unit, default, range, source)\n"
+    "  compare A.yaml B.yaml  run scenarios with common random numbers; print paired differences\n\n"
     "Options: --version, --help. 'alignsim COMMAND --help' shows a command's options.\n";
 
 int dispatch(const std::string& command, const Arguments& args) {
   static const std::map<std::string, int (*)(const Arguments&)> commands{
       {"run", alignsim::cli::run_command},
       {"check", alignsim::cli::check_command},
-      {"params", alignsim::cli::params_command}};
+      {"params", alignsim::cli::params_command},
+      {"compare", alignsim::cli::compare_command}};
   const auto it = commands.find(command);
   if (it == commands.end()) {
     std::fprintf(stderr, "alignsim: unknown command '%s'\n\n%s", command.c_str(), kUsage);

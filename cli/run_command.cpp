@@ -10,12 +10,13 @@
 
 #include "alignsim/version.hpp"
 #include "cli/commands.hpp"
+#include "cli/experiment_options.hpp"
 #include "cli/outcome_table.hpp"
+#include "cli/replication_rounds.hpp"
 #include "cli/scenario_options.hpp"
+#include "cli/sweep_run.hpp"
 #include "cli/variant_statistics.hpp"
 #include "models/metrics.hpp"
-#include "models/parameter_catalog.hpp"
-#include "models/simulation.hpp"
 #include "sim/errors.hpp"
 #include "sim/results_file.hpp"
 #include "sim/runner.hpp"
@@ -27,6 +28,7 @@ namespace po = boost::program_options;
 
 struct RunOptions {
   ScenarioOptions scenario;
+  ExperimentOptions experiment;
   std::string output;
   std::size_t threads = 0;
   bool overwrite = false;
@@ -34,7 +36,7 @@ struct RunOptions {
   bool quiet = false;
 };
 
-const std::vector<KeyOutcome>& key_outcomes() {
+const std::vector<KeyOutcome>& sales_key_outcomes() {
   using model::Summary;
   static const std::vector<KeyOutcome> outcomes{
       {static_cast<std::size_t>(Summary::mqls), "MQLs"},
@@ -44,7 +46,26 @@ const std::vector<KeyOutcome>& key_outcomes() {
       {static_cast<std::size_t>(Summary::wins), "deals won"},
       {static_cast<std::size_t>(Summary::bookings_usd), "bookings"},
       {static_cast<std::size_t>(Summary::mean_rep_trust_end), "mean rep trust (0-1)"},
+      // One line per alignment mechanism (M9-M17), so every what-if shows its lever.
+      {static_cast<std::size_t>(Summary::prospecting_time_share), "rep time on own prospecting"},
+      {static_cast<std::size_t>(Summary::hoarded_leads), "own leads hidden from marketing"},
+      {static_cast<std::size_t>(Summary::scoring_noise_end), "lead-scoring noise (sd)"},
+      {static_cast<std::size_t>(Summary::content_relevance_end), "content relevance (0-1)"},
+      {static_cast<std::size_t>(Summary::marketing_budget_share_of_revenue), "marketing budget / revenue"},
+      {static_cast<std::size_t>(Summary::reps_end), "reps at the end"},
+      {static_cast<std::size_t>(Summary::customers_end), "customers at the end"},
+      {static_cast<std::size_t>(Summary::retention), "customer retention"},
+      {static_cast<std::size_t>(Summary::framework_adoption_end), "reps using the selling framework"},
   };
+  return outcomes;
+}
+
+// The sales model's executive summary; any other model shows every summary metric.
+std::vector<KeyOutcome> key_outcomes(const LoadedScenario& loaded) {
+  if (loaded.model->name == "sales_marketing") return sales_key_outcomes();
+  std::vector<KeyOutcome> outcomes;
+  const auto& summary = loaded.model->outputs().summary;
+  for (std::size_t m = 0; m < summary.size(); ++m) outcomes.push_back({m, summary[m].name});
   return outcomes;
 }
 
@@ -55,17 +76,18 @@ std::string overrides_yaml(const sim::VariantSpec& variant) {
   return text;
 }
 
-sim::ResultsLayout results_layout(const sim::ScenarioSpec& scenario) {
+sim::ResultsLayout results_layout(const LoadedScenario& loaded, std::size_t replicates) {
+  const sim::ScenarioSpec& scenario = loaded.spec;
   sim::ResultsLayout layout;
   for (const auto& v : scenario.variants) {
     layout.variant_names.push_back(v.name);
     layout.variant_descriptions.push_back(v.description);
     layout.variant_overrides_yaml.push_back(overrides_yaml(v));
   }
-  layout.replicates = static_cast<std::size_t>(scenario.replicates);
-  layout.periods = model::period_count(scenario.horizon_days, scenario.period_days);
+  layout.replicates = replicates;
+  layout.periods = sim::reporting_periods(scenario.horizon_days, scenario.period_days);
   layout.period_days = scenario.period_days;
-  layout.metrics = model::model_output_layout();
+  layout.metrics = loaded.model->outputs();
   return layout;
 }
 
@@ -78,19 +100,21 @@ std::filesystem::path output_path(const RunOptions& options, const sim::Scenario
 }
 
 int execute(const RunOptions& options) {
-  const sim::ScenarioSpec scenario = load_scenario_from(options.scenario);
-  std::vector<std::shared_ptr<const model::ModelParameters>> parameters;
-  for (const auto& v : scenario.variants) {
-    parameters.push_back(std::make_shared<const model::ModelParameters>(model::model_parameters_from(v.resolved)));
-  }
-  const sim::ResultsLayout layout = results_layout(scenario);
+  const LoadedScenario loaded = load_experiment(options.scenario, options.experiment.sweep);
+  const sim::ScenarioSpec& scenario = loaded.spec;
+  const auto initial = static_cast<std::size_t>(scenario.replicates);
+  const std::optional<TargetCi> target = parse_target_ci(options.experiment, loaded.model->outputs(), initial);
   const auto path = output_path(options, scenario);
   if (!options.overwrite && std::filesystem::exists(path)) {
     throw OutputError("results file '" + path.string() + "' already exists (pass --overwrite to replace it)");
   }
+  const std::size_t threads = sim::resolve_thread_count(options.threads);
+  const sim::RunnerOptions runner{threads, options.progress || (!options.quiet && isatty(STDERR_FILENO) != 0)};
+  if (scenario.sweep) return run_sweep({loaded, path, options.overwrite, target, runner, options.quiet});
+
+  const sim::ResultsLayout layout = results_layout(loaded, target ? target->max_replicates : initial);
   sim::ResultsFile results(path, layout, provenance(scenario), options.overwrite);
 
-  const std::size_t threads = sim::resolve_thread_count(options.threads);
   if (!options.quiet) {
     std::fprintf(stderr, "alignsim %s: scenario '%s', %zu variants x %lld replicates, %lld business days, seed %llu, %zu threads\n",
                  kVersion, scenario.name.c_str(), layout.variant_names.size(),
@@ -98,18 +122,20 @@ int execute(const RunOptions& options) {
                  static_cast<unsigned long long>(scenario.seed), threads);
   }
   VariantStatistics statistics(layout.variant_names.size(), layout.metrics.summary.size());
-  const sim::RunPlan plan{layout.variant_names.size(), layout.replicates, layout.metrics.summary.size(),
-                          layout.metrics.series.size() * layout.periods};
-  const std::size_t failed = sim::run_all(
+  const RoundsPlan plan{layout.variant_names.size(), initial, layout.metrics.summary.size(),
+                        layout.metrics.series.size() * layout.periods, target};
+  const RoundsResult rounds = run_in_rounds(
       plan,
       [&](std::size_t variant, std::size_t replicate) {
-        return model::run_model(parameters[variant], static_cast<std::uint32_t>(replicate));
+        return loaded.model->run(scenario.variants[variant].resolved, static_cast<std::uint32_t>(replicate));
       },
       [&](std::size_t variant, std::size_t replicate, sim::RunOutput&& run) {
         results.write_run(variant, replicate, run);
         statistics.add(variant, replicate, run);
       },
-      {threads, options.progress || (!options.quiet && isatty(STDERR_FILENO) != 0)});
+      runner);
+  const std::size_t failed = rounds.failed;
+  if (target) results.finish_runs(kNotRunError);
 
   results.write_table("statistics", VariantStatistics::statistics_columns(), "statistic", layout.metrics.summary,
                       statistics.statistics_table());
@@ -117,11 +143,15 @@ int execute(const RunOptions& options) {
                       layout.metrics.summary, statistics.paired_table());
   results.commit();
 
-  print_outcome_table(stdout, layout.variant_names, layout.metrics.summary, key_outcomes(), statistics);
+  print_outcome_table(stdout, layout.variant_names, layout.metrics.summary, key_outcomes(loaded), statistics);
+  if (target) {
+    std::printf("Adaptive replication: %zu rounds, %zu replicates; target %s\n", rounds.rounds, rounds.replicates,
+                rounds.target_met ? "met by every variant" : "NOT met by every variant (maximum reached)");
+  }
   std::printf("Results: %s\n", path.string().c_str());
   if (failed > 0) {
     std::fprintf(stderr, "alignsim: %zu of %zu runs failed; their errors are in /runs/error of %s\n", failed,
-                 plan.runs(), path.string().c_str());
+                 layout.variant_names.size() * rounds.replicates, path.string().c_str());
     return kExitRunsFailed;
   }
   return kExitOk;
@@ -141,6 +171,7 @@ int run_command(const Arguments& args) {
       ("progress", po::bool_switch(&options.progress), "show the progress line even when stderr is not a terminal")
       ("quiet,q", po::bool_switch(&options.quiet), "no progress or banner on stderr");
   add_scenario_options(description, options.scenario);
+  add_experiment_options(description, options.experiment);
   po::options_description hidden;
   hidden.add_options()("scenario", po::value<std::string>());
   po::options_description all;
@@ -157,6 +188,7 @@ int run_command(const Arguments& args) {
   po::notify(vm);
   if (vm.count("scenario") != 0) options.scenario.file = vm["scenario"].as<std::string>();
   read_scenario_shortcuts(vm, options.scenario);
+  read_experiment_options(vm, options.experiment);
   return execute(options);
 }
 

@@ -37,11 +37,19 @@ constexpr std::size_t kMinCacheBytes = std::size_t{1} << 20;
 constexpr std::size_t kMaxCacheBytes = std::size_t{16} << 20;
 constexpr std::size_t kCacheSlots = 12421;  // prime, as HDF5 recommends for its hash
 constexpr unsigned kDeflateLevel = 4;
+// Buffering budgets. Variant-major blocks (one variant, up to 64 replicates) are kept
+// while all variants together need at most kVariantBlocksBudget; beyond that, and always
+// for designs, a block is one replicate of as many points as fit in kPointBlockBudget.
+// Runs arrive replicate-major, so such a block completes before the next one starts and
+// memory stays at about one block whatever the number of points.
+constexpr std::size_t kVariantBlocksBudget = std::size_t{16} << 20;
+constexpr std::size_t kPointBlockBudget = std::size_t{1} << 20;
 
 constexpr const char* kVariantDimension = "variant";
 constexpr const char* kReplicateDimension = "replicate";
 constexpr const char* kPeriodDimension = "period";
-const std::set<std::string> kFixedGroups = {"variants", "summary", "timeseries", "runs"};
+constexpr const char* kPointDimension = "point";
+const std::set<std::string> kFixedGroups = {"variants", "summary", "timeseries", "runs", "design"};
 
 // ---------------------------------------------------------------- validation
 
@@ -72,10 +80,22 @@ std::vector<std::string> names_of(const std::vector<MetricSpec>& metrics) {
   return names;
 }
 
+void validate_design(const ResultsLayout& layout) {
+  if (!layout.variant_names.empty() || !layout.variant_descriptions.empty() || !layout.variant_overrides_yaml.empty()) {
+    throw OutputError("a design layout has points, not variants");
+  }
+  if (layout.factors.empty() || !layout.design_point) throw OutputError("a design layout needs factors and design_point");
+  std::vector<std::string> names;
+  for (const DesignFactorColumn& f : layout.factors) names.push_back(f.name);
+  require_unique_link_names(names, "design factor", {kPointDimension});
+}
+
 void validate_layout(const ResultsLayout& layout) {
-  const std::size_t variants = layout.variant_names.size();
+  if (layout.points > 0) validate_design(layout);
+  const std::size_t variants = layout.points > 0 ? layout.points : layout.variant_names.size();
   if (variants == 0) throw OutputError("the layout has no variants (variant 0 must be \"base\")");
-  if (layout.variant_descriptions.size() != variants || layout.variant_overrides_yaml.size() != variants) {
+  if (layout.points == 0 &&
+      (layout.variant_descriptions.size() != variants || layout.variant_overrides_yaml.size() != variants)) {
     throw OutputError("the layout has " + std::to_string(variants) + " variant names but " +
                       std::to_string(layout.variant_descriptions.size()) + " descriptions and " +
                       std::to_string(layout.variant_overrides_yaml.size()) + " override texts");
@@ -87,9 +107,9 @@ void validate_layout(const ResultsLayout& layout) {
     throw OutputError("period_days is " + std::to_string(layout.period_days) + " (need at least 1)");
   }
   require_unique_link_names(names_of(layout.metrics.summary), "summary metric",
-                            {kVariantDimension, kReplicateDimension});
+                            {kVariantDimension, kPointDimension, kReplicateDimension});
   require_unique_link_names(names_of(layout.metrics.series), "series metric",
-                            {kVariantDimension, kReplicateDimension, kPeriodDimension});
+                            {kVariantDimension, kPointDimension, kReplicateDimension, kPeriodDimension});
 }
 
 // ---------------------------------------------------------------- filesystem
@@ -318,6 +338,15 @@ hdf5::PropertyList run_metric_properties(const std::vector<hsize_t>& chunk, bool
   return properties;
 }
 
+// A cache of exactly one chunk: for chunks written whole, once (by-point blocks, streamed
+// tables), so the cache cannot grow to the default megabyte per dataset; with dozens of
+// metrics that would dwarf the run buffer.
+hdf5::PropertyList single_chunk_cache(std::size_t chunk_bytes) {
+  hdf5::PropertyList properties(H5Pcreate(H5P_DATASET_ACCESS), "creating dataset access properties");
+  hdf5::check(H5Pset_chunk_cache(properties.get(), 101, chunk_bytes, 1.0), "sizing the chunk cache");
+  return properties;
+}
+
 hdf5::PropertyList chunk_cache_properties(std::size_t chunk_bytes, std::size_t chunks_in_use) {
   const std::size_t wanted = std::clamp(chunk_bytes * chunks_in_use, kMinCacheBytes, kMaxCacheBytes);
   hdf5::PropertyList properties(H5Pcreate(H5P_DATASET_ACCESS), "creating dataset access properties");
@@ -339,11 +368,11 @@ std::int64_t period_end_day(std::size_t period, std::int64_t period_days, std::i
   return horizon_days > 0 ? std::min(end, horizon_days) : end;
 }
 
-// Selects replicates [first, first + count) of one variant, and all periods if `periods`
-// is not 0, in a [variant, replicate(, period)] file dataspace.
-void select_runs(const hdf5::Dataspace& space, std::size_t variant, std::size_t first, std::size_t count,
-                 std::size_t periods) {
-  std::vector<hsize_t> offset{variant, first}, counts{1, count};
+// Selects variants [variant, variant + variants) x replicates [first, first + count), and
+// all periods if `periods` is not 0, in a [variant, replicate(, period)] file dataspace.
+void select_runs(const hdf5::Dataspace& space, std::size_t variant, std::size_t variants, std::size_t first,
+                 std::size_t count, std::size_t periods) {
+  std::vector<hsize_t> offset{variant, first}, counts{variants, count};
   if (periods > 0) {
     offset.push_back(0);
     counts.push_back(periods);
@@ -356,23 +385,47 @@ void select_runs(const hdf5::Dataspace& space, std::size_t variant, std::size_t 
 // have arrived and then written with one HDF5 call per dataset. A single-run write costs
 // ~20 us per dataset in HDF5, which at 30 metrics would rival a short simulation run.
 // The block is one series chunk wide, so each chunk is compressed once, whole.
+// A block is a tile of `variants` variants (or points) x `size` replicates.
 struct RunBlock {
+  std::size_t first_variant = 0;
+  std::size_t variants = 1;
   std::size_t first_replicate = 0;
   std::size_t size = 0;
   std::size_t received = 0;
-  std::vector<double> summary;      // [metric][replicate in block]
-  std::vector<double> series;       // [metric][replicate in block][period]
-  std::vector<std::string> errors;  // [replicate in block]
+  std::vector<double> summary;      // [metric][variant in block][replicate in block]
+  std::vector<double> series;       // [metric][variant in block][replicate in block][period]
+  std::vector<std::string> errors;  // [variant in block][replicate in block]
 
-  RunBlock(std::size_t first, std::size_t count, std::size_t summary_metrics, std::size_t series_values_per_run)
-      : first_replicate(first),
+  RunBlock(std::size_t variant, std::size_t variant_count, std::size_t first, std::size_t count,
+           std::size_t summary_metrics, std::size_t series_values_per_run)
+      : first_variant(variant),
+        variants(variant_count),
+        first_replicate(first),
         size(count),
-        summary(summary_metrics * count, std::numeric_limits<double>::quiet_NaN()),
-        series(series_values_per_run * count, std::numeric_limits<double>::quiet_NaN()),
-        errors(count) {}
+        summary(summary_metrics * variant_count * count, std::numeric_limits<double>::quiet_NaN()),
+        series(series_values_per_run * variant_count * count, std::numeric_limits<double>::quiet_NaN()),
+        errors(variant_count * count) {}
+
+  [[nodiscard]] std::size_t runs() const noexcept { return variants * size; }
+  [[nodiscard]] std::size_t slot(std::size_t variant, std::size_t replicate) const noexcept {
+    return (variant - first_variant) * size + (replicate - first_replicate);
+  }
 };
 
-constexpr const char* kUnwrittenRunError = "not written: the writer never received this run's results";
+// How runs are grouped into blocks (and chunks): `variants` x `replicates` per block.
+struct BlockShape {
+  std::size_t variants = 1;
+  std::size_t replicates = 1;
+  bool by_point = false;  // one replicate of many points (designs, many variants)
+};
+
+BlockShape block_shape_for(const ResultsLayout& layout, std::size_t first_axis) {
+  const std::size_t run_bytes =
+      (layout.metrics.summary.size() + layout.metrics.series.size() * layout.periods) * sizeof(double) + 32;
+  const std::size_t replicates = replicates_per_series_chunk(layout.replicates, layout.periods);
+  if (layout.points == 0 && first_axis * replicates * run_bytes <= kVariantBlocksBudget) return {1, replicates, false};
+  return {std::clamp<std::size_t>(kPointBlockBudget / run_bytes, 1, first_axis), 1, true};
+}
 
 }  // namespace
 
@@ -385,7 +438,8 @@ struct ResultsFile::State {
   TemporaryFileGuard temporary;
   fs::path final_path;
   bool overwrite = false;
-  std::vector<std::string> variant_names;
+  std::vector<std::string> variant_names;  // empty for a design
+  std::size_t points = 0;                  // design points (0 unless a design)
   std::size_t replicates = 0;
   std::size_t periods = 0;
   hdf5::Datatype string_type;
@@ -401,8 +455,10 @@ struct ResultsFile::State {
   // Blocks with runs still missing, by variant * blocks_per_variant + block, so they are
   // flushed in a fixed order at commit(). In the usual variant-by-variant or
   // replicate-by-replicate order at most one block per variant is open.
-  std::size_t block_replicates = 1;
+  BlockShape shape;
   std::map<std::size_t, RunBlock> open_blocks;
+  bool runs_finished = false;  // finish_runs() done: reads allowed, run writes refused
+  std::map<std::string, std::vector<hdf5::Dataset>> streamed_tables;  // create_table() groups
   std::set<std::string> group_names = kFixedGroups;
   // Set by commit() and by any failure after validation: a file that missed a write must
   // not be committed as if complete.
@@ -413,22 +469,32 @@ struct ResultsFile::State {
         final_path(std::move(final)),
         overwrite(replace),
         variant_names(layout.variant_names),
+        points(layout.points),
         replicates(layout.replicates),
         periods(layout.periods),
-        written(layout.variant_names.size() * layout.replicates, 0),
-        block_replicates(replicates_per_series_chunk(layout.replicates, layout.periods)) {}
+        written((layout.points > 0 ? layout.points : layout.variant_names.size()) * layout.replicates, 0),
+        shape(block_shape_for(layout, layout.points > 0 ? layout.points : layout.variant_names.size())) {}
 
-  [[nodiscard]] std::size_t variants() const noexcept { return variant_names.size(); }
+  // Entries of the first axis: variants, or design points.
+  [[nodiscard]] std::size_t variants() const noexcept { return points > 0 ? points : variant_names.size(); }
+  [[nodiscard]] const char* axis_name() const noexcept { return points > 0 ? kPointDimension : kVariantDimension; }
   [[nodiscard]] std::size_t blocks_per_variant() const noexcept {
-    return (replicates + block_replicates - 1) / block_replicates;
+    return (replicates + shape.replicates - 1) / shape.replicates;
   }
   [[nodiscard]] std::size_t block_key(std::size_t variant, std::size_t replicate) const noexcept {
-    return variant * blocks_per_variant() + replicate / block_replicates;
+    return variant / shape.variants * blocks_per_variant() + replicate / shape.replicates;
   }
   [[nodiscard]] std::string describe_run(std::size_t variant, std::size_t replicate) const {
     return "run (variant " + std::to_string(variant) + ", replicate " + std::to_string(replicate) + ")";
   }
+  // The first axis: variant names, or design point numbers.
   [[nodiscard]] Coordinate write_variant_coordinate(hid_t group) const {
+    if (points > 0) {
+      Coordinate point = write_int64_coordinate(group, kPointDimension, points,
+                                                [](std::size_t index) { return static_cast<std::int64_t>(index); });
+      write_string_attribute(point.dataset.get(), "long_name", "design point (factor values in /design)", string_type);
+      return point;
+    }
     Coordinate variant = write_string_coordinate(group, kVariantDimension, variant_names, string_type);
     write_string_attribute(variant.dataset.get(), "long_name", "scenario variant (0 is the base scenario)",
                            string_type);
@@ -448,6 +514,11 @@ struct ResultsFile::State {
   void create_file();
   void write_provenance(const ResultsLayout& layout, const Provenance& provenance);
   void write_variants(const ResultsLayout& layout);
+  void write_design(const ResultsLayout& layout);
+  [[nodiscard]] hsize_t chunk_variants() const noexcept { return shape.by_point ? shape.variants : 1; }
+  [[nodiscard]] hsize_t summary_chunk_replicates() const noexcept {
+    return shape.by_point ? 1 : std::min<hsize_t>(replicates, kSummaryChunkReplicates);
+  }
   void create_summary(const std::vector<MetricSpec>& metrics);
   void create_timeseries(const ResultsLayout& layout, std::int64_t horizon_days);
   void create_runs();
@@ -456,8 +527,13 @@ struct ResultsFile::State {
   void check_run(std::size_t variant, std::size_t replicate, const RunOutput& run) const;
   RunBlock& block_of(std::size_t variant, std::size_t replicate);
   void buffer_run(std::size_t variant, std::size_t replicate, const RunOutput& run);
-  void flush_block(std::size_t variant, const RunBlock& block);
-  void record_unwritten_runs();
+  void flush_block(const RunBlock& block);
+  void finish_runs(const std::string& reason);
+  std::vector<double> read_summary(std::size_t metric, std::size_t first, std::size_t count);
+  void create_table(const std::string& group, const std::vector<std::string>& column_names,
+                    const std::string& column_dimension_name, const std::vector<MetricSpec>& metrics);
+  void write_table_rows(const std::string& group, std::size_t first_row, const std::vector<std::vector<double>>& values);
+  void record_unwritten_runs(const std::string& reason);
   void flush_open_blocks();
   void flush_block_if_complete(std::size_t variant, std::size_t replicate);
   void close_and_publish();
@@ -489,6 +565,16 @@ void ResultsFile::State::create_file() {
   // SEMI: closing the file fails while objects are open, so a successful close really
   // means the data reached the operating system before we fsync and rename.
   hdf5::check(H5Pset_fclose_degree(access.get(), H5F_CLOSE_SEMI), "setting the file close degree");
+  // Bound HDF5's metadata cache (its default may grow to 32 MiB as chunk indexes grow),
+  // so a long sweep's memory does not grow with the number of chunks written.
+  H5AC_cache_config_t cache{};
+  cache.version = H5AC__CURR_CACHE_CONFIG_VERSION;
+  hdf5::check(H5Pget_mdc_config(access.get(), &cache), "reading the metadata cache settings");
+  cache.set_initial_size = true;
+  cache.initial_size = std::size_t{1} << 20;
+  cache.max_size = std::size_t{2} << 20;
+  cache.min_size = std::size_t{1} << 20;
+  hdf5::check(H5Pset_mdc_config(access.get(), &cache), "bounding the metadata cache");
   // Lock the file where the filesystem can, but do not fail where it cannot (some cluster
   // filesystems): the temporary name is private to this writer anyway.
   hdf5::check(H5Pset_file_locking(access.get(), true, true), "setting best-effort file locking");
@@ -510,6 +596,52 @@ void ResultsFile::State::write_provenance(const ResultsLayout& layout, const Pro
   write_number_attribute(root, "replicates", H5T_STD_I64LE, H5T_NATIVE_INT64,
                          static_cast<std::int64_t>(layout.replicates));
   write_string_attribute(root, "scenario_yaml", provenance.scenario_yaml, string_type);
+  if (points == 0) return;
+  write_string_attribute(root, "design", layout.design_kind, string_type);
+  write_number_attribute(root, "points", H5T_STD_I64LE, H5T_NATIVE_INT64, static_cast<std::int64_t>(points));
+}
+
+// /design: one float64 dataset per factor over `point`, written in blocks of points so a
+// design of any size needs one block of memory.
+void ResultsFile::State::write_design(const ResultsLayout& layout) {
+  const hdf5::Group group = create_group(file.get(), "design");
+  const Coordinate point = write_variant_coordinate(group.get());
+  std::vector<hdf5::Dataset> columns;
+  for (const DesignFactorColumn& factor : layout.factors) {
+    hdf5::Dataset dataset = create_dataset(group.get(), factor.name, H5T_IEEE_F64LE, {points},
+                                           untimed_creation_properties(H5P_DATASET_CREATE));
+    write_string_attribute(dataset.get(), "units", factor.unit, string_type);
+    write_string_attribute(dataset.get(), "long_name", factor.meaning, string_type);
+    if (!factor.choices.empty()) {
+      std::string words;
+      for (const std::string& c : factor.choices) words += (words.empty() ? "" : " ") + c;
+      // CF's convention for coded categories: value i means the i-th word.
+      write_string_attribute(dataset.get(), "flag_meanings", words, string_type);
+    }
+    attach_coordinates(dataset, {&point});
+    columns.push_back(std::move(dataset));
+  }
+  constexpr std::size_t kBlock = 4096;
+  std::vector<std::vector<double>> block(columns.size());
+  for (std::size_t start = 0; start < points; start += kBlock) {
+    const std::size_t count = std::min(kBlock, points - start);
+    for (auto& column : block) column.assign(count, 0.0);
+    for (std::size_t p = 0; p < count; ++p) {
+      const std::vector<double> values = layout.design_point(start + p);
+      if (values.size() != columns.size()) throw OutputError("design_point gave the wrong number of factor values");
+      for (std::size_t f = 0; f < columns.size(); ++f) block[f][p] = values[f];
+    }
+    const hdf5::Dataspace file_space = simple_space({points});
+    const hsize_t offset = start, length = count;
+    hdf5::check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, &offset, nullptr, &length, nullptr),
+                "selecting design points");
+    const hdf5::Dataspace memory_space = simple_space({count});
+    for (std::size_t f = 0; f < columns.size(); ++f) {
+      hdf5::check(H5Dwrite(columns[f].get(), H5T_NATIVE_DOUBLE, memory_space.get(), file_space.get(), H5P_DEFAULT,
+                           block[f].data()),
+                  "writing /design/" + layout.factors[f].name);
+    }
+  }
 }
 
 void ResultsFile::State::write_variants(const ResultsLayout& layout) {
@@ -529,9 +661,12 @@ void ResultsFile::State::create_summary(const std::vector<MetricSpec>& metrics) 
   const hdf5::Group group = create_group(file.get(), "summary");
   const Coordinate variant = write_variant_coordinate(group.get());
   const Coordinate replicate = write_replicate_coordinate(group.get());
-  const hsize_t chunk_replicates = std::min<hsize_t>(replicates, kSummaryChunkReplicates);
-  const hdf5::PropertyList creation = run_metric_properties({1, chunk_replicates}, false);
-  const hdf5::PropertyList access = chunk_cache_properties(chunk_replicates * sizeof(double), variants());
+  const hsize_t chunk_replicates = summary_chunk_replicates();
+  const hdf5::PropertyList creation = run_metric_properties({chunk_variants(), chunk_replicates}, false);
+  // By-point chunks are written whole, once: the cache need not keep one per variant.
+  const std::size_t chunk_bytes = chunk_variants() * chunk_replicates * sizeof(double);
+  const hdf5::PropertyList access =
+      shape.by_point ? single_chunk_cache(chunk_bytes) : chunk_cache_properties(chunk_bytes, variants());
   for (const MetricSpec& metric : metrics) {
     hdf5::Dataset dataset =
         create_dataset(group.get(), metric.name, H5T_IEEE_F64LE, {variants(), replicates}, creation, access.get());
@@ -551,9 +686,11 @@ void ResultsFile::State::create_timeseries(const ResultsLayout& layout, std::int
   write_string_attribute(period.dataset.get(), "units", "business days", string_type);
   write_string_attribute(period.dataset.get(), "long_name", "business days elapsed at the end of the period",
                          string_type);
-  const hsize_t chunk_replicates = replicates_per_series_chunk(replicates, periods);
-  const hdf5::PropertyList creation = run_metric_properties({1, chunk_replicates, periods}, true);
-  const hdf5::PropertyList access = chunk_cache_properties(chunk_replicates * periods * sizeof(double), 1);
+  const hsize_t chunk_replicates = shape.replicates;
+  const hdf5::PropertyList creation = run_metric_properties({chunk_variants(), chunk_replicates, periods}, true);
+  const std::size_t chunk_bytes = chunk_variants() * chunk_replicates * periods * sizeof(double);
+  const hdf5::PropertyList access =
+      shape.by_point ? single_chunk_cache(chunk_bytes) : chunk_cache_properties(chunk_bytes, 1);
   for (const MetricSpec& metric : layout.metrics.series) {
     hdf5::Dataset dataset = create_dataset(group.get(), metric.name, H5T_IEEE_F64LE, {variants(), replicates, periods},
                                            creation, access.get());
@@ -568,9 +705,11 @@ void ResultsFile::State::create_runs() {
   const Coordinate variant = write_variant_coordinate(group.get());
   const Coordinate replicate = write_replicate_coordinate(group.get());
   hdf5::PropertyList creation = untimed_creation_properties(H5P_DATASET_CREATE);
-  const hsize_t chunk[] = {1, std::min<hsize_t>(replicates, kSummaryChunkReplicates)};
+  const hsize_t chunk[] = {chunk_variants(), summary_chunk_replicates()};
   hdf5::check(H5Pset_chunk(creation.get(), 2, chunk), "setting the chunk shape");
-  run_errors = create_dataset(group.get(), "error", string_type.get(), {variants(), replicates}, creation);
+  const hdf5::PropertyList access = single_chunk_cache(chunk[0] * chunk[1] * sizeof(char*));
+  run_errors = create_dataset(group.get(), "error", string_type.get(), {variants(), replicates}, creation,
+                              shape.by_point ? access.get() : H5P_DEFAULT);
   write_string_attribute(run_errors.get(), "long_name", "why the run failed; empty when it succeeded", string_type);
   attach_coordinates(run_errors, {&variant, &replicate});
 }
@@ -598,75 +737,113 @@ void ResultsFile::State::check_run(std::size_t variant, std::size_t replicate, c
 }
 
 RunBlock& ResultsFile::State::block_of(std::size_t variant, std::size_t replicate) {
-  const std::size_t first = replicate / block_replicates * block_replicates;
-  const auto position =
-      open_blocks.try_emplace(block_key(variant, replicate), first, std::min(block_replicates, replicates - first),
-                              summary.size(), series.size() * periods);
+  const std::size_t first = replicate / shape.replicates * shape.replicates;
+  const std::size_t first_variant = variant / shape.variants * shape.variants;
+  const auto position = open_blocks.try_emplace(
+      block_key(variant, replicate), first_variant, std::min(shape.variants, variants() - first_variant), first,
+      std::min(shape.replicates, replicates - first), summary.size(), series.size() * periods);
   return position.first->second;
 }
 
 void ResultsFile::State::buffer_run(std::size_t variant, std::size_t replicate, const RunOutput& run) {
   RunBlock& block = block_of(variant, replicate);
-  const std::size_t slot = replicate - block.first_replicate;
+  const std::size_t slot = block.slot(variant, replicate);
   for (std::size_t metric = 0; metric < run.summary.size(); ++metric) {
-    block.summary[metric * block.size + slot] = run.summary[metric];
+    block.summary[metric * block.runs() + slot] = run.summary[metric];
   }
   for (std::size_t metric = 0; metric < series.size() && !run.series.empty(); ++metric) {
     std::copy_n(run.series.begin() + static_cast<std::ptrdiff_t>(metric * periods), periods,
-                block.series.begin() + static_cast<std::ptrdiff_t>((metric * block.size + slot) * periods));
+                block.series.begin() + static_cast<std::ptrdiff_t>((metric * block.runs() + slot) * periods));
   }
   block.errors[slot] = run.error;
   ++block.received;
 }
 
-void ResultsFile::State::flush_block(std::size_t variant, const RunBlock& block) {
-  const std::string what = "writing variant " + std::to_string(variant) + ", replicates " +
-                           std::to_string(block.first_replicate) + " to " +
+void ResultsFile::State::flush_block(const RunBlock& block) {
+  const std::string what = std::string("writing ") + axis_name() + " " + std::to_string(block.first_variant) +
+                           (block.variants > 1 ? " to " + std::to_string(block.first_variant + block.variants - 1) : "") +
+                           ", replicates " + std::to_string(block.first_replicate) + " to " +
                            std::to_string(block.first_replicate + block.size - 1);
-  select_runs(run_space, variant, block.first_replicate, block.size, 0);
-  const hdf5::Dataspace row = simple_space({block.size});
+  select_runs(run_space, block.first_variant, block.variants, block.first_replicate, block.size, 0);
+  const hdf5::Dataspace row = simple_space({block.variants, block.size});
   for (std::size_t metric = 0; metric < summary.size(); ++metric) {
     hdf5::check(H5Dwrite(summary[metric].get(), H5T_NATIVE_DOUBLE, row.get(), run_space.get(), H5P_DEFAULT,
-                         &block.summary[metric * block.size]),
+                         &block.summary[metric * block.runs()]),
                 what);
   }
   std::vector<const char*> errors;
-  for (const std::string& error : block.errors) errors.push_back(error.c_str());
+  // In by-point blocks a successful run's empty error is written as a null string, which
+  // HDF5 stores without a global-heap object (readers see ""); one heap object per run
+  // would make memory and file grow with the number of runs.
+  for (const std::string& error : block.errors) {
+    errors.push_back(shape.by_point && error.empty() ? nullptr : error.c_str());
+  }
   hdf5::check(H5Dwrite(run_errors.get(), string_type.get(), row.get(), run_space.get(), H5P_DEFAULT, errors.data()),
               what);
-  select_runs(series_space, variant, block.first_replicate, block.size, periods);
-  const hdf5::Dataspace rows = simple_space({block.size, periods});
+  select_runs(series_space, block.first_variant, block.variants, block.first_replicate, block.size, periods);
+  const hdf5::Dataspace rows = simple_space({block.variants, block.size, periods});
   for (std::size_t metric = 0; metric < series.size(); ++metric) {
     hdf5::check(H5Dwrite(series[metric].get(), H5T_NATIVE_DOUBLE, rows.get(), series_space.get(), H5P_DEFAULT,
-                         &block.series[metric * block.size * periods]),
+                         &block.series[metric * block.runs() * periods]),
                 what);
   }
 }
 
 void ResultsFile::State::flush_block_if_complete(std::size_t variant, std::size_t replicate) {
   const auto position = open_blocks.find(block_key(variant, replicate));
-  if (position->second.received < position->second.size) return;
-  flush_block(variant, position->second);
+  if (position->second.received < position->second.runs()) return;
+  flush_block(position->second);
   open_blocks.erase(position);
 }
 
-void ResultsFile::State::record_unwritten_runs() {
-  for (std::size_t variant = 0; variant < variants(); ++variant) {
-    for (std::size_t replicate = 0; replicate < replicates; ++replicate) {
-      if (written[run_index(variant, replicate)] != 0) continue;
-      RunBlock& block = block_of(variant, replicate);
-      block.errors[replicate - block.first_replicate] = kUnwrittenRunError;
+// Block by block, so marking a huge unrun remainder (adaptive replication stopping early)
+// holds one block at a time.
+void ResultsFile::State::record_unwritten_runs(const std::string& reason) {
+  for (std::size_t first_variant = 0; first_variant < variants(); first_variant += shape.variants) {
+    for (std::size_t first = 0; first < replicates; first += shape.replicates) {
+      const std::size_t last_variant = std::min(variants(), first_variant + shape.variants);
+      const std::size_t last = std::min(replicates, first + shape.replicates);
+      bool touched = false;
+      for (std::size_t variant = first_variant; variant < last_variant; ++variant) {
+        for (std::size_t replicate = first; replicate < last; ++replicate) {
+          if (written[run_index(variant, replicate)] != 0) continue;
+          RunBlock& block = block_of(variant, replicate);
+          block.errors[block.slot(variant, replicate)] = reason;
+          written[run_index(variant, replicate)] = 1;
+          ++block.received;
+          touched = true;
+        }
+      }
+      if (touched) flush_block_if_complete(first_variant, first);
     }
   }
 }
 
 void ResultsFile::State::flush_open_blocks() {
-  for (const auto& [key, block] : open_blocks) flush_block(key / blocks_per_variant(), block);
+  for (const auto& [key, block] : open_blocks) flush_block(block);
   open_blocks.clear();
+}
+
+void ResultsFile::State::finish_runs(const std::string& reason) {
+  if (runs_finished) return;
+  record_unwritten_runs(reason);
+  flush_open_blocks();
+  runs_finished = true;
+}
+
+std::vector<double> ResultsFile::State::read_summary(std::size_t metric, std::size_t first, std::size_t count) {
+  std::vector<double> values(count * replicates);
+  select_runs(run_space, first, count, 0, replicates, 0);
+  const hdf5::Dataspace memory = simple_space({count, replicates});
+  hdf5::check(H5Dread(summary.at(metric).get(), H5T_NATIVE_DOUBLE, memory.get(), run_space.get(), H5P_DEFAULT,
+                      values.data()),
+              "reading summary values back");
+  return values;
 }
 
 void ResultsFile::State::close_and_publish() {
   flush_open_blocks();
+  streamed_tables.clear();
   hdf5::check(H5Fflush(file.get(), H5F_SCOPE_LOCAL), "flushing the file");
   for (hdf5::Dataset& dataset : summary) dataset.close("closing a summary dataset");
   for (hdf5::Dataset& dataset : series) dataset.close("closing a series dataset");
@@ -684,8 +861,8 @@ void ResultsFile::State::check_table(const std::string& group, const std::vector
   if (!is_valid_link_name(group)) throw OutputError("table group '" + group + "' is not a valid HDF5 name");
   if (group_names.count(group) != 0) throw OutputError("group '" + group + "' was already written");
   if (column_names.empty()) throw OutputError("table " + group + " has no columns");
-  require_unique_link_names({column_dimension_name}, "column dimension of table " + group, {kVariantDimension});
-  require_unique_link_names(names_of(metrics), "metric of table " + group, {kVariantDimension, column_dimension_name});
+  require_unique_link_names({column_dimension_name}, "column dimension of table " + group, {axis_name()});
+  require_unique_link_names(names_of(metrics), "metric of table " + group, {axis_name(), column_dimension_name});
   if (values.size() != metrics.size()) {
     throw OutputError("table " + group + " has " + std::to_string(metrics.size()) + " metrics but " +
                       std::to_string(values.size()) + " value arrays");
@@ -719,6 +896,50 @@ void ResultsFile::State::write_table_group(const std::string& group, const std::
   group_names.insert(group);
 }
 
+// Chunked by rows so blocks of rows can be written as they are computed.
+void ResultsFile::State::create_table(const std::string& group, const std::vector<std::string>& column_names,
+                                      const std::string& column_dimension_name,
+                                      const std::vector<MetricSpec>& metrics) {
+  const hdf5::Group table = create_group(file.get(), group);
+  const Coordinate variant = write_variant_coordinate(table.get());
+  const Coordinate column = write_string_coordinate(table.get(), column_dimension_name, column_names, string_type);
+  const hsize_t chunk_rows = std::min<hsize_t>(variants(), 4096);
+  hdf5::PropertyList creation = run_metric_properties({chunk_rows, column_names.size()}, false);
+  const hdf5::PropertyList access = single_chunk_cache(chunk_rows * column_names.size() * sizeof(double));
+  std::vector<hdf5::Dataset> datasets;
+  for (const MetricSpec& metric : metrics) {
+    hdf5::Dataset dataset = create_dataset(table.get(), metric.name, H5T_IEEE_F64LE,
+                                           {variants(), column_names.size()}, creation, access.get());
+    write_metric_attributes(dataset.get(), metric, string_type);
+    attach_coordinates(dataset, {&variant, &column});
+    datasets.push_back(std::move(dataset));
+  }
+  streamed_tables.emplace(group, std::move(datasets));
+  group_names.insert(group);
+}
+
+void ResultsFile::State::write_table_rows(const std::string& group, std::size_t first_row,
+                                          const std::vector<std::vector<double>>& values) {
+  const auto table = streamed_tables.find(group);
+  if (table == streamed_tables.end()) throw OutputError("table " + group + " was not created with create_table");
+  if (values.size() != table->second.size()) throw OutputError("table " + group + ": wrong number of metrics");
+  for (std::size_t m = 0; m < values.size(); ++m) {
+    const hdf5::Dataspace space(H5Dget_space(table->second[m].get()), "getting a table dataspace");
+    hsize_t dims[2] = {0, 0};
+    hdf5::check(H5Sget_simple_extent_dims(space.get(), dims, nullptr), "reading a table shape");
+    const std::size_t rows = dims[1] == 0 ? 0 : values[m].size() / dims[1];
+    if (rows * dims[1] != values[m].size() || first_row + rows > dims[0]) {
+      throw OutputError("table " + group + ": rows outside the table or not a whole number of rows");
+    }
+    const hsize_t offset[2] = {first_row, 0}, count[2] = {rows, dims[1]};
+    hdf5::check(H5Sselect_hyperslab(space.get(), H5S_SELECT_SET, offset, nullptr, count, nullptr), "selecting rows");
+    const hdf5::Dataspace memory = simple_space({rows, dims[1]});
+    hdf5::check(H5Dwrite(table->second[m].get(), H5T_NATIVE_DOUBLE, memory.get(), space.get(), H5P_DEFAULT,
+                         values[m].data()),
+                "writing rows of " + group);
+  }
+}
+
 ResultsFile::State& ResultsFile::State::accepting(const std::unique_ptr<State>& state, const char* operation) {
   if (!state) throw OutputError(std::string(operation) + "() called on a moved-from ResultsFile");
   if (state->closed) {
@@ -735,11 +956,20 @@ ResultsFile::ResultsFile(fs::path final_path, const ResultsLayout& layout, const
     validate_layout(layout);
     check_destination(final_path, overwrite);
     hdf5::disable_automatic_error_printing();
+    // HDF5 keeps freed blocks on free lists for reuse, without a bound by default; over a
+    // long sweep that grows with the number of blocks written. A small cap keeps memory
+    // flat (process-wide, and harmless for any other HDF5 use).
+    hdf5::check(H5set_free_list_limits(1 << 20, 1 << 18, 1 << 20, 1 << 18, 1 << 20, 1 << 18),
+                "limiting HDF5's free lists");
     // From here on an exception destroys state_, which closes and deletes the temporary.
     state_ = std::make_unique<State>(std::move(final_path), layout, overwrite);
     state_->create_file();
     state_->write_provenance(layout, provenance);
-    state_->write_variants(layout);
+    if (layout.points > 0) {
+      state_->write_design(layout);
+    } else {
+      state_->write_variants(layout);
+    }
     state_->create_summary(layout.metrics.summary);
     state_->create_timeseries(layout, provenance.horizon_days);
     state_->create_runs();
@@ -754,6 +984,7 @@ ResultsFile& ResultsFile::operator=(ResultsFile&&) noexcept = default;
 void ResultsFile::write_run(std::size_t variant, std::size_t replicate, const RunOutput& run) {
   State& state = State::accepting(state_, "write_run");
   naming_file(state.final_path, [&] {
+    if (state.runs_finished) throw OutputError("write_run() called after finish_runs()");
     state.check_run(variant, replicate, run);
     state.closing_on_failure([&] {
       state.buffer_run(variant, replicate, run);
@@ -778,8 +1009,76 @@ void ResultsFile::commit() {
   State& state = State::accepting(state_, "commit");
   state.closed = true;  // even a failed commit leaves nothing worth writing to
   naming_file(state.final_path, [&] {
-    state.record_unwritten_runs();
+    state.finish_runs(kUnwrittenRunError);
     state.close_and_publish();
+  });
+}
+
+void ResultsFile::finish_runs(const std::string& unwritten_reason) {
+  State& state = State::accepting(state_, "finish_runs");
+  naming_file(state.final_path, [&] { state.closing_on_failure([&] { state.finish_runs(unwritten_reason); }); });
+}
+
+std::vector<double> ResultsFile::read_summary(std::size_t metric, std::size_t first, std::size_t count) {
+  State& state = State::accepting(state_, "read_summary");
+  std::vector<double> values;
+  naming_file(state.final_path, [&] {
+    if (!state.runs_finished) throw OutputError("read_summary() needs finish_runs() first");
+    if (metric >= state.summary.size() || first + count > state.variants()) {
+      throw OutputError("read_summary(): metric or range outside the layout");
+    }
+    values = state.read_summary(metric, first, count);
+  });
+  return values;
+}
+
+void ResultsFile::create_table(const std::string& group, const std::vector<std::string>& column_names,
+                               const std::string& column_dimension_name, const std::vector<MetricSpec>& metrics) {
+  State& state = State::accepting(state_, "create_table");
+  naming_file(state.final_path, [&] {
+    const std::vector<std::vector<double>> no_values(metrics.size(), std::vector<double>(state.variants() * column_names.size()));
+    state.check_table(group, column_names, column_dimension_name, metrics, no_values);
+    state.closing_on_failure([&] { state.create_table(group, column_names, column_dimension_name, metrics); });
+  });
+}
+
+void ResultsFile::write_table_rows(const std::string& group, std::size_t first_row,
+                                   const std::vector<std::vector<double>>& values) {
+  State& state = State::accepting(state_, "write_table_rows");
+  naming_file(state.final_path, [&] { state.write_table_rows(group, first_row, values); });
+}
+
+void ResultsFile::write_matrix(const std::string& group, const std::string& row_dimension_name,
+                               const std::vector<std::string>& row_names, const std::string& column_dimension_name,
+                               const std::vector<std::string>& column_names, const std::vector<MetricSpec>& metrics,
+                               const std::vector<std::vector<double>>& values) {
+  State& state = State::accepting(state_, "write_matrix");
+  naming_file(state.final_path, [&] {
+    if (!is_valid_link_name(group) || state.group_names.count(group) != 0) {
+      throw OutputError("group '" + group + "' is not a valid name or was already written");
+    }
+    require_unique_link_names({row_dimension_name, column_dimension_name}, "dimension of " + group, {});
+    require_unique_link_names(names_of(metrics), "metric of " + group, {row_dimension_name, column_dimension_name});
+    for (const auto& v : values) {
+      if (v.size() != row_names.size() * column_names.size()) throw OutputError("matrix " + group + ": wrong size");
+    }
+    if (values.size() != metrics.size()) throw OutputError("matrix " + group + ": wrong number of metrics");
+    state.closing_on_failure([&] {
+      const hdf5::Group matrix = create_group(state.file.get(), group);
+      const Coordinate rows = write_string_coordinate(matrix.get(), row_dimension_name, row_names, state.string_type);
+      const Coordinate columns =
+          write_string_coordinate(matrix.get(), column_dimension_name, column_names, state.string_type);
+      const hdf5::PropertyList creation = untimed_creation_properties(H5P_DATASET_CREATE);
+      for (std::size_t m = 0; m < metrics.size(); ++m) {
+        const hdf5::Dataset dataset = create_dataset(matrix.get(), metrics[m].name, H5T_IEEE_F64LE,
+                                                     {row_names.size(), column_names.size()}, creation);
+        hdf5::check(H5Dwrite(dataset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values[m].data()),
+                    "writing " + group + "/" + metrics[m].name);
+        write_metric_attributes(dataset.get(), metrics[m], state.string_type);
+        attach_coordinates(dataset, {&rows, &columns});
+      }
+      state.group_names.insert(group);
+    });
   });
 }
 

@@ -27,7 +27,7 @@ RunOutput failed_run(const RunPlan& plan, std::string message) {
 }
 
 RunOutput execute_isolated(const RunPlan& plan, const RunFunction& run, std::size_t index) {
-  const std::size_t variant = index % plan.variants, replicate = index / plan.variants;
+  const std::size_t variant = index % plan.variants, replicate = plan.first_replicate + index / plan.variants;
   try {
     RunOutput out = run(variant, replicate);
     if (out.summary.size() != plan.summary_size || out.series.size() != plan.series_size) {
@@ -74,7 +74,8 @@ std::size_t run_all(const RunPlan& plan, const RunFunction& run, const RunSink& 
                 [&](std::size_t index) { return RunSlot{index, execute_isolated(plan, run, index)}; }) &
             oneapi::tbb::make_filter<RunSlot, void>(oneapi::tbb::filter_mode::serial_in_order, [&](RunSlot slot) {
               if (!slot.output.error.empty()) ++failed;
-              sink(slot.index % plan.variants, slot.index / plan.variants, std::move(slot.output));
+              sink(slot.index % plan.variants, plan.first_replicate + slot.index / plan.variants,
+                   std::move(slot.output));
               progress.update(++done);
             }));
   });

@@ -19,6 +19,7 @@ struct RunPlan {
   std::size_t replicates = 0;
   std::size_t summary_size = 0;  // values per run, to fill NaN for a failed run
   std::size_t series_size = 0;
+  std::size_t first_replicate = 0;  // replicates [first, first + replicates) run, e.g. a later round
 
   [[nodiscard]] std::size_t runs() const noexcept { return variants * replicates; }
 };

@@ -3,12 +3,15 @@
 // shared_ptr<const ScenarioSpec> and own all their mutable state.
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "sim/parameter.hpp"
 
 namespace alignsim::sim {
+
+struct SweepSpec;  // sim/sweep.hpp
 
 struct SourceLocation {
   std::string file;  // "<defaults>" for built-in defaults, "<command line>" for --set
@@ -37,6 +40,8 @@ struct ScenarioSpec {
   std::string source_file;             // "" for the built-in default scenario
   std::vector<VariantSpec> variants;   // variants[0] is the base scenario itself
   std::string resolved_yaml;           // the whole resolved scenario as YAML text
+  std::string model;                   // `model:` of the file chain; "" if none names one
+  std::shared_ptr<const SweepSpec> sweep;  // the experiment design; null without one
 
   // Run-wide settings (the same for every variant; variants may not override run.*).
   std::int64_t horizon_days = 0;

@@ -9,13 +9,21 @@
 #include <system_error>
 #include <utility>
 
+#include "sim/design.hpp"
+#include "sim/errors.hpp"
+#include "sim/factor_transform.hpp"
 #include "sim/key_suggestion.hpp"
+#include "sim/setting_value.hpp"
 #include "sim/yaml_source.hpp"
 
 namespace alignsim::sim {
 namespace {
 
 using detail::MapEntry;
+using detail::parse_setting;
+using detail::scalar_text;
+using detail::single_value_problem;
+using detail::ValueOrProblem;
 using detail::quote_for_message;
 using detail::throw_scenario_error;
 
@@ -86,117 +94,6 @@ std::string list_names(const std::vector<std::string>& names) {
   return text;
 }
 
-// ---- single values ------------------------------------------------------------------
-
-struct ScalarText {
-  std::string text;
-  bool quoted = false;  // quoted scalars are text in YAML, never numbers or booleans
-};
-
-// A parsed value, or why the text is not acceptable.
-struct ValueOrProblem {
-  std::optional<ParameterValue> value;
-  std::string problem;
-};
-
-ValueOrProblem rejected(std::string problem) { return {std::nullopt, std::move(problem)}; }
-
-std::string quoted_text_problem(const std::string& text, const std::string& expected) {
-  return quote_for_message(text) + " is quoted text, not " + expected + "; remove the quotes";
-}
-
-// YAML allows a leading '+'; std::from_chars does not.
-std::string_view without_plus_sign(std::string_view text) {
-  const bool plus_then_digit = text.size() > 1 && text[0] == '+' && text[1] != '+' && text[1] != '-';
-  return plus_then_digit ? text.substr(1) : text;
-}
-
-// The YAML spellings of NaN and infinity (".nan", "-.inf") and those std::from_chars takes
-// ("nan", "inf", "infinity"): none is a usable parameter value.
-bool is_non_finite_word(std::string_view text) {
-  if (!text.empty() && (text[0] == '+' || text[0] == '-')) text.remove_prefix(1);
-  std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return lower == ".nan" || lower == ".inf" || lower == "nan" || lower == "inf" || lower == "infinity";
-}
-
-ValueOrProblem parse_real(const ScalarText& scalar) {
-  if (scalar.quoted) return rejected(quoted_text_problem(scalar.text, "a number"));
-  const std::string shown = quote_for_message(scalar.text);
-  if (is_non_finite_word(scalar.text)) return rejected(shown + " is not a finite number");
-  const std::string_view text = without_plus_sign(scalar.text);
-  double value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error == std::errc::result_out_of_range) return rejected(shown + " cannot be stored as a finite number");
-  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
-    return rejected(shown + " is not a number");
-  }
-  return {value, ""};
-}
-
-ValueOrProblem parse_integer(const ScalarText& scalar) {
-  if (scalar.quoted) return rejected(quoted_text_problem(scalar.text, "an integer"));
-  const std::string shown = quote_for_message(scalar.text);
-  const std::string_view text = without_plus_sign(scalar.text);
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error == std::errc::result_out_of_range) return rejected(shown + " does not fit in a 64-bit integer");
-  if (error != std::errc() || end != text.data() + text.size()) {
-    const bool is_number = parse_real(scalar).value.has_value();
-    return rejected(shown + (is_number ? " is not a whole number" : " is not an integer"));
-  }
-  return {value, ""};
-}
-
-// Only true and false: YAML 1.1's yes/no/on/off are a classic source of surprises.
-ValueOrProblem parse_boolean(const ScalarText& scalar) {
-  if (scalar.quoted) return rejected(quoted_text_problem(scalar.text, "a boolean"));
-  if (scalar.text == "true") return {true, ""};
-  if (scalar.text == "false") return {false, ""};
-  return rejected(quote_for_message(scalar.text) + " is not a boolean");
-}
-
-ValueOrProblem parse_choice(const ParameterSpec& spec, const ScalarText& scalar) {
-  const bool listed = std::find(spec.choices.begin(), spec.choices.end(), scalar.text) != spec.choices.end();
-  if (!listed) return rejected(quote_for_message(scalar.text) + " is not one of the choices");
-  return {scalar.text, ""};
-}
-
-bool within_range(const ParameterSpec& spec, const ParameterValue& value) {
-  if (const auto* real = std::get_if<double>(&value)) return *real >= spec.minimum && *real <= spec.maximum;
-  if (const auto* integer = std::get_if<std::int64_t>(&value)) {
-    const auto as_real = static_cast<double>(*integer);
-    return as_real >= spec.minimum && as_real <= spec.maximum;
-  }
-  return true;
-}
-
-ValueOrProblem parse_setting(const ParameterSpec& spec, const ScalarText& scalar) {
-  ValueOrProblem parsed;
-  switch (spec.kind) {
-    case ValueKind::real: parsed = parse_real(scalar); break;
-    case ValueKind::integer: parsed = parse_integer(scalar); break;
-    case ValueKind::boolean: parsed = parse_boolean(scalar); break;
-    case ValueKind::choice: parsed = parse_choice(spec, scalar); break;
-  }
-  if (parsed.value && !within_range(spec, *parsed.value)) {
-    return rejected(quote_for_message(scalar.text) + " is out of range");
-  }
-  return parsed;
-}
-
-// Why `node` cannot serve as one value, or "" if it is a usable scalar.
-std::string single_value_problem(const YAML::Node& node) {
-  if (node.IsNull()) return "no value given";
-  if (!node.IsScalar()) return detail::node_kind_name(node) + " where a single value is expected";
-  // "?" is a plain scalar, "!" a quoted one; explicit tags (!!str, !!float) are not read.
-  if (node.Tag() != "?" && node.Tag() != "!") return "the YAML tag " + quote_for_message(node.Tag()) + " is not supported";
-  return "";
-}
-
-ScalarText scalar_text(const YAML::Node& node) { return ScalarText{node.Scalar(), node.Tag() == "!"}; }
-
 // ---- settings inside a mapping (the base of a file, or one variant) ----------------
 
 struct SettingsWalk {
@@ -212,6 +109,12 @@ struct SettingsWalk {
     if (in_variant()) return {"name", "description"};
     return {"name", "description", "extends", "variants"};
   }
+  // Accepted at the top of a file besides reserved_keys(); described in
+  // docs/experiments.md rather than listed in every unknown-key message.
+  [[nodiscard]] std::vector<std::string> experiment_keys() const {
+    if (in_variant()) return {};
+    return {"model", "sweep"};
+  }
 };
 
 std::string allowed_keys_text(const SettingsWalk& walk, const std::string& section) {
@@ -225,6 +128,7 @@ std::string allowed_keys_text(const SettingsWalk& walk, const std::string& secti
 
 [[noreturn]] void throw_unknown_key(const SettingsWalk& walk, const std::string& path, const MapEntry& entry) {
   std::vector<std::string> candidates = walk.reserved_keys();
+  for (std::string& key : walk.experiment_keys()) candidates.push_back(std::move(key));
   for (std::string& key : keys_and_sections(walk.catalog)) candidates.push_back(std::move(key));
   std::string problem = "unknown key";
   if (const auto suggestion = detail::suggest_key(path, candidates)) problem += "; did you mean '" + *suggestion + "'?";
@@ -379,10 +283,29 @@ struct FileLayer {
   Settings settings;
   std::optional<std::vector<VariantLayer>> variants;  // nullopt: inherit the parent's list
   std::optional<ExtendsLink> extends;
+  std::optional<std::string> model;
+  std::optional<SweepSpec> sweep;  // nullopt: inherit the parent's sweep
 };
 
-void read_top_level_entry(const SettingsWalk& walk, const MapEntry& entry, FileLayer& layer) {
-  if (entry.key == "name") {
+// `model:`: one of the caller's known models, when it names them.
+std::string read_model(const LoadContext& request, const MapEntry& entry) {
+  const std::string name = read_text("model", entry, false);
+  const auto& known = request.models;
+  if (!known.empty() && std::find(known.begin(), known.end(), name) == known.end()) {
+    std::string names;
+    for (const std::string& k : known) names += (names.empty() ? "" : ", ") + k;
+    throw_scenario_error(entry.value_at, "model", quote_for_message(name) + " is not a known model", "one of: " + names);
+  }
+  return name;
+}
+
+void read_top_level_entry(const SettingsWalk& walk, const LoadContext& request, const MapEntry& entry,
+                          FileLayer& layer) {
+  if (entry.key == "model") {
+    layer.model = read_model(request, entry);
+  } else if (entry.key == "sweep") {
+    layer.sweep = detail::read_sweep(detail::SweepContext{walk.catalog, walk.file, request.outputs}, entry);
+  } else if (entry.key == "name") {
     layer.name = read_text("name", entry, false);
   } else if (entry.key == "description") {
     layer.description = read_text("description", entry, true);
@@ -395,7 +318,8 @@ void read_top_level_entry(const SettingsWalk& walk, const MapEntry& entry, FileL
   }
 }
 
-FileLayer read_file_layer(const ParameterCatalog& catalog, const std::string& file, const YAML::Node& root) {
+FileLayer read_file_layer(const ParameterCatalog& catalog, const LoadContext& request, const std::string& file,
+                          const YAML::Node& root) {
   if (!root.IsMap()) {
     throw_scenario_error(detail::location_of(file, root.Mark()), "",
                          "the top level is " + detail::node_kind_name(root) + ", not a mapping",
@@ -404,7 +328,9 @@ FileLayer read_file_layer(const ParameterCatalog& catalog, const std::string& fi
   FileLayer layer;
   layer.file = file;
   const SettingsWalk walk{catalog, file, ""};
-  for (const MapEntry& entry : detail::mapping_entries(root, file, "")) read_top_level_entry(walk, entry, layer);
+  for (const MapEntry& entry : detail::mapping_entries(root, file, "")) {
+    read_top_level_entry(walk, request, entry, layer);
+  }
   return layer;
 }
 
@@ -425,7 +351,8 @@ std::filesystem::path file_identity(const std::string& path) {
 }
 
 // The top file and every file it extends, root of the chain first.
-std::vector<FileLayer> read_extends_chain(const std::string& top_file, const ParameterCatalog& catalog) {
+std::vector<FileLayer> read_extends_chain(const std::string& top_file, const ParameterCatalog& catalog,
+                                          const LoadContext& load) {
   std::vector<FileLayer> chain;
   std::vector<std::filesystem::path> identities;
   detail::FileRequest request{top_file, SourceLocation{top_file, 0, 0}, ""};
@@ -434,7 +361,7 @@ std::vector<FileLayer> read_extends_chain(const std::string& top_file, const Par
     const auto seen = std::find(identities.begin(), identities.end(), identity);
     if (seen != identities.end()) throw_extends_cycle(chain, static_cast<std::size_t>(seen - identities.begin()));
     identities.push_back(identity);
-    chain.push_back(read_file_layer(catalog, request.path, detail::read_yaml_file(request)));
+    chain.push_back(read_file_layer(catalog, load, request.path, detail::read_yaml_file(request)));
     if (!chain.back().extends) break;
     const ExtendsLink link = *chain.back().extends;
     // Relative to the extending file's directory, so a scenario tree can be moved whole.
@@ -450,17 +377,21 @@ struct MergedScenario {
   std::string description;
   Settings overrides;  // every key some file of the chain sets
   std::vector<VariantLayer> variants;
+  std::string model;
+  std::optional<SweepSpec> sweep;
 };
 
 // Children replace what their parents say: values key by key; name, description and
 // the variant list as a whole.
 MergedScenario merge_layers(const std::vector<FileLayer>& root_first, const std::string& default_name) {
-  MergedScenario merged{default_name, "", {}, {}};
+  MergedScenario merged{default_name, "", {}, {}, "", std::nullopt};
   for (const FileLayer& layer : root_first) {
     if (layer.name) merged.name = *layer.name;
     if (layer.description) merged.description = *layer.description;
     for (const auto& [key, setting] : layer.settings) merged.overrides.insert_or_assign(key, setting);
     if (layer.variants) merged.variants = *layer.variants;
+    if (layer.model) merged.model = *layer.model;
+    if (layer.sweep) merged.sweep = *layer.sweep;
   }
   return merged;
 }
@@ -594,10 +525,30 @@ void write_settings(std::string& out, const Settings& settings, std::size_t inde
   }
 }
 
+// A sweep's first points as comments: the design itself is regenerated from the section
+// (and run.seed), so the comments are for readers, capped so a huge design stays small.
+std::string design_point_comments(const ScenarioSpec& spec) {
+  constexpr std::size_t shown = 1000;
+  const Design design(*spec.sweep, spec.variants.front().resolved, spec.seed);
+  std::string out = "# design points (" + std::to_string(design.size()) + "; factor order as above):\n";
+  for (std::size_t p = 0; p < std::min(shown, design.size()); ++p) {
+    const std::vector<double> values = design.point(p);
+    std::string row;
+    for (std::size_t f = 0; f < values.size(); ++f) {
+      row += (f == 0 ? "" : ", ") + value_to_text(parameter_value_of(spec.sweep->factors[f], values[f]));
+    }
+    out += "#   " + std::to_string(p) + ": [" + row + "]\n";
+  }
+  if (design.size() > shown) out += "#   ... the rest are in /design of the results file\n";
+  return out;
+}
+
 std::string write_resolved_yaml(const ScenarioSpec& spec) {
   std::string out = "name: " + detail::to_yaml_scalar(spec.name) + "\n";
   out += "description: " + detail::to_yaml_scalar(spec.description) + "\n";
+  if (!spec.model.empty()) out += "model: " + detail::to_yaml_scalar(spec.model) + "\n";
   write_settings(out, spec.variants.front().resolved, 0);
+  if (spec.sweep) return out + "variants: []\n" + detail::sweep_yaml(*spec.sweep) + design_point_comments(spec);
   if (spec.variants.size() == 1) return out + "variants: []\n";
   out += "variants:\n";
   for (auto variant = spec.variants.begin() + 1; variant != spec.variants.end(); ++variant) {
@@ -610,10 +561,36 @@ std::string write_resolved_yaml(const ScenarioSpec& spec) {
 
 }  // namespace
 
-ScenarioSpec load_scenario(const LoadRequest& request, const ParameterCatalog& catalog) {
+std::optional<std::string> requested_model(const LoadRequest& request) {
+  if (!request.file) return std::nullopt;
+  std::filesystem::path path = *request.file;
+  // Bounded: a cycle is reported by load_scenario, not followed here.
+  for (int depth = 0; depth < 64; ++depth) {
+    const detail::FileRequest file{path.string(), SourceLocation{path.string(), 0, 0}, std::string()};
+    YAML::Node root;
+    try {
+      root = detail::read_yaml_file(file);
+    } catch (const ScenarioError&) {
+      return std::nullopt;  // load_scenario reports it, blaming the right file and key
+    }
+    if (!root.IsMap()) return std::nullopt;
+    std::optional<std::string> extends;
+    for (const MapEntry& entry : detail::mapping_entries(root, path.string(), "")) {
+      if (entry.key == "model" && entry.value.IsScalar()) return entry.value.Scalar();
+      if (entry.key == "extends" && entry.value.IsScalar()) extends = entry.value.Scalar();
+    }
+    if (!extends) return std::nullopt;
+    path = (path.parent_path() / *extends).lexically_normal();
+  }
+  return std::nullopt;
+}
+
+ScenarioSpec load_scenario(const LoadRequest& request, const ParameterCatalog& catalog, const LoadContext& context) {
   require_run_parameters(catalog);
-  MergedScenario merged{"default", "", {}, {}};
-  if (request.file) merged = merge_layers(read_extends_chain(request.file->string(), catalog), request.file->stem().string());
+  MergedScenario merged{"default", "", {}, {}, "", std::nullopt};
+  if (request.file) {
+    merged = merge_layers(read_extends_chain(request.file->string(), catalog, context), request.file->stem().string());
+  }
   const Settings command_line = read_command_line(request.set_overrides, catalog);
 
   ScenarioSpec spec;
@@ -621,7 +598,16 @@ ScenarioSpec load_scenario(const LoadRequest& request, const ParameterCatalog& c
   spec.description = merged.description;
   spec.source_file = request.file ? request.file->string() : "";
   spec.variants = build_variants(merged, command_line, catalog);
+  spec.model = merged.model;
   fill_run_fields(spec);
+  if (auto sweep = detail::apply_sweep_options(merged.sweep, context.sweep, catalog)) {
+    detail::check_sweep(*sweep);
+    if (spec.variants.size() > 1) {
+      throw_scenario_error(sweep->where, "sweep", "a sweep varies the base scenario, but this scenario has variants",
+                           "remove the variants (variants: []) or the sweep");
+    }
+    spec.sweep = std::make_shared<const SweepSpec>(std::move(*sweep));
+  }
   spec.resolved_yaml = write_resolved_yaml(spec);
   return spec;
 }

@@ -12,6 +12,7 @@
 
 #include "sim/parameter.hpp"
 #include "sim/scenario.hpp"
+#include "sim/sweep_reader.hpp"
 
 namespace alignsim::sim {
 
@@ -19,6 +20,19 @@ struct LoadRequest {
   std::optional<std::filesystem::path> file;  // nullopt: built-in defaults only
   std::vector<std::string> set_overrides;     // "key.path=value" from --set, in order
 };
+
+// What the caller knows beyond the catalog, for experiments (docs/experiments.md).
+struct LoadContext {
+  std::vector<std::string> models;   // known model names; empty: `model:` is not checked
+  std::vector<std::string> outputs;  // the model's summary metrics, to check sweep.outputs
+  SweepOptions sweep;                // --design, --samples, --levels, --factor
+};
+
+// The model the scenario names with `model:` (the file's own, else the nearest file it
+// extends), or nullopt when none does. Reads only `model:` and `extends:`, so the caller
+// can pick the parameter catalog before the full load; load_scenario reports every
+// problem (unreadable files, cycles, an unknown model) with its position.
+[[nodiscard]] std::optional<std::string> requested_model(const LoadRequest& request);
 
 // Throws alignsim::ScenarioError whose what() is exactly one line:
 //   FILE:LINE:COL: key.path: what is wrong (what is allowed)
@@ -29,7 +43,10 @@ struct LoadRequest {
 // Values set by --set carry where = {"<command line>", N, column of the value}.
 // Throws std::logic_error if the catalog lacks the integer parameters run.horizon_days,
 // run.period_days, run.seed and run.replicates (a programming error, not user input).
+// A `sweep:` section (or --design) yields spec.sweep, checked here as a whole; a sweep
+// runs the base scenario, so it cannot be combined with variants.
 // Thread-safe: reads only its arguments and the files they name.
-[[nodiscard]] ScenarioSpec load_scenario(const LoadRequest& request, const ParameterCatalog& catalog);
+[[nodiscard]] ScenarioSpec load_scenario(const LoadRequest& request, const ParameterCatalog& catalog,
+                                         const LoadContext& context = {});
 
 }  // namespace alignsim::sim

@@ -382,4 +382,48 @@ double quantile(std::vector<double> values, double p) {
 
 double median(std::vector<double> values) { return quantile(std::move(values), 0.5); }
 
+namespace {
+
+// Ranks 1..n in the order of `values`, ties sharing their average rank.
+std::vector<double> average_ranks(const std::vector<double>& values) {
+  std::vector<std::size_t> order(values.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+  std::vector<double> ranks(values.size());
+  for (std::size_t start = 0; start < order.size();) {
+    std::size_t end = start + 1;
+    while (end < order.size() && values[order[end]] == values[order[start]]) ++end;
+    const double rank = 0.5 * static_cast<double>(start + end + 1);  // mean of start+1 .. end
+    for (std::size_t i = start; i < end; ++i) ranks[order[i]] = rank;
+    start = end;
+  }
+  return ranks;
+}
+
+}  // namespace
+
+double spearman_correlation(const std::vector<double>& x, const std::vector<double>& y) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  if (x.size() != y.size()) return nan;
+  std::vector<double> xs, ys;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    if (std::isfinite(x[i]) && std::isfinite(y[i])) {
+      xs.push_back(x[i]);
+      ys.push_back(y[i]);
+    }
+  }
+  if (xs.size() < 3) return nan;
+  const std::vector<double> rx = average_ranks(xs), ry = average_ranks(ys);
+  RunningMoments mx, my;
+  for (std::size_t i = 0; i < rx.size(); ++i) {
+    mx.add(rx[i]);
+    my.add(ry[i]);
+  }
+  double covariance = 0.0;
+  for (std::size_t i = 0; i < rx.size(); ++i) covariance += (rx[i] - mx.mean()) * (ry[i] - my.mean());
+  covariance /= static_cast<double>(rx.size() - 1);
+  const double denominator = mx.sd() * my.sd();
+  return denominator > 0.0 ? covariance / denominator : nan;
+}
+
 }  // namespace alignsim::sim

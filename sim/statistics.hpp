@@ -113,4 +113,10 @@ class PairedDifference {
 [[nodiscard]] double quantile(std::vector<double> values, double p);
 [[nodiscard]] double median(std::vector<double> values);
 
+// Spearman's rank correlation of x and y (Pearson's correlation of their ranks, ties
+// given their average rank), dimensionless in [-1, 1]. Pairs with a non-finite member
+// are dropped; fewer than 3 pairs, different lengths or a constant input give NaN. Used
+// to rank the factors of a space-filling design by their monotone effect. Thread-safe.
+[[nodiscard]] double spearman_correlation(const std::vector<double>& x, const std::vector<double>& y);
+
 }  // namespace alignsim::sim

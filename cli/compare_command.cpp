@@ -1,0 +1,157 @@
+// `alignsim compare A.yaml B.yaml [...]`: runs the base scenario of every file with common
+// random numbers (replicate r of each uses the same random streams; the scenario is not
+// part of the random key) and prints, for each key metric, the paired difference of each
+// scenario to the first with its 95% CI, and how much narrower that interval is than the
+// unpaired (Welch) interval of the same runs would be.
+#include <boost/program_options.hpp>
+#include <cstdio>
+#include <iostream>
+
+#include "cli/compare_command.hpp"
+#include "cli/experiment_options.hpp"
+#include "cli/outcome_table.hpp"
+#include "cli/replication_rounds.hpp"
+#include "cli/variant_statistics.hpp"
+#include "sim/errors.hpp"
+#include "sim/runner.hpp"
+#include "sim/yaml_source.hpp"
+
+namespace alignsim::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+const std::vector<std::string>& run_keys() {
+  static const std::vector<std::string> keys{"run.horizon_days", "run.period_days", "run.seed", "run.replicates"};
+  return keys;
+}
+
+// Common random numbers pair runs only if every scenario runs the same days, seeds and
+// replicates; anything else would compare different experiments.
+void require_same_run_settings(const std::vector<LoadedScenario>& scenarios) {
+  const sim::Settings& first = scenarios.front().spec.variants.front().resolved;
+  for (std::size_t i = 1; i < scenarios.size(); ++i) {
+    if (scenarios[i].model != scenarios.front().model) {
+      throw ScenarioError(sim::detail::format_scenario_error({scenarios[i].spec.source_file, 0, 0}, "model",
+                                                             "uses another model than " + scenarios.front().spec.source_file,
+                                                             "compared scenarios must use the same model"));
+    }
+    const sim::Settings& other = scenarios[i].spec.variants.front().resolved;
+    for (const std::string& key : run_keys()) {
+      if (sim::get_integer(other, key) == sim::get_integer(first, key)) continue;
+      const auto& setting = other.at(key);
+      const sim::SourceLocation where = setting.where.line > 0 ? setting.where
+                                                                : sim::SourceLocation{scenarios[i].spec.source_file, 0, 0};
+      throw ScenarioError(sim::detail::format_scenario_error(
+          where, key,
+          sim::value_to_text(setting.value) + " differs from " + sim::value_to_text(first.at(key).value) + " in " +
+              scenarios.front().spec.source_file,
+          "compared scenarios must share every run.* setting"));
+    }
+  }
+}
+
+std::string half_width_text(double value, const std::string& unit) {
+  return "+-" + format_value(value, unit == "1" ? "1" : unit);
+}
+
+void print_comparison(const std::vector<LoadedScenario>& scenarios, const VariantStatistics& statistics,
+                      const std::vector<sim::MetricSpec>& metrics, const std::vector<std::size_t>& shown) {
+  std::printf("\nPaired differences to '%s' over common random numbers (95%% CI)\n", scenarios.front().spec.name.c_str());
+  for (std::size_t v = 1; v < scenarios.size(); ++v) {
+    std::printf("\n%s vs %s\n", scenarios[v].spec.name.c_str(), scenarios.front().spec.name.c_str());
+    std::printf("  %-24s %-32s %-16s %-16s %s\n", "metric", "difference (95% CI)", "paired CI", "unpaired CI",
+                "narrowing");
+    for (std::size_t m : shown) {
+      const auto& pd = statistics.paired(v, m);
+      const auto ci = pd.difference_interval();
+      const std::string& unit = metrics[m].unit;
+      const std::string text = format_difference(ci.estimate, unit) + " [" + format_difference(ci.low, unit) + ", " +
+                               format_difference(ci.high, unit) + "]";
+      std::printf("  %-24s %-32s %-16s %-16s %.2fx\n", metrics[m].name.c_str(), text.c_str(),
+                  half_width_text(ci.half_width, unit).c_str(), half_width_text(pd.unpaired_half_width(), unit).c_str(),
+                  pd.narrowing_factor());
+    }
+  }
+}
+
+int execute(const std::vector<std::string>& files, const ScenarioOptions& shared, std::size_t threads, bool quiet) {
+  if (files.size() < 2) throw UsageError("give at least two scenario files to compare");
+  std::vector<LoadedScenario> scenarios;
+  for (const std::string& file : files) {
+    ScenarioOptions options = shared;
+    options.file = file;
+    scenarios.push_back(load_experiment(options, {}));
+  }
+  require_same_run_settings(scenarios);
+  const LoadedScenario& first = scenarios.front();
+  const sim::OutputLayout& outputs = first.model->outputs();
+  const auto replicates = static_cast<std::size_t>(first.spec.replicates);
+  const std::size_t periods = sim::reporting_periods(first.spec.horizon_days, first.spec.period_days);
+  if (!quiet) {
+    std::fprintf(stderr, "alignsim compare: %zu scenarios x %zu replicates, seed %llu (common random numbers)\n",
+                 scenarios.size(), replicates, static_cast<unsigned long long>(first.spec.seed));
+  }
+  VariantStatistics statistics(scenarios.size(), outputs.summary.size());
+  const RoundsPlan plan{scenarios.size(), replicates, outputs.summary.size(), outputs.series.size() * periods, {}};
+  const RoundsResult result = run_in_rounds(
+      plan,
+      [&](std::size_t s, std::size_t replicate) {
+        return first.model->run(scenarios[s].spec.variants.front().resolved, static_cast<std::uint32_t>(replicate));
+      },
+      [&](std::size_t s, std::size_t replicate, sim::RunOutput&& run) { statistics.add(s, replicate, run); },
+      {sim::resolve_thread_count(threads), false});
+  std::vector<std::size_t> shown;
+  for (const std::string& name : first.model->key_outputs) {
+    for (std::size_t m = 0; m < outputs.summary.size(); ++m) {
+      if (outputs.summary[m].name == name) shown.push_back(m);
+    }
+  }
+  for (const char* extra : {"mqls", "win_rate", "median_response_hours", "mean_rep_trust_end"}) {
+    for (std::size_t m = 0; m < outputs.summary.size(); ++m) {
+      if (outputs.summary[m].name == extra) shown.push_back(m);
+    }
+  }
+  print_comparison(scenarios, statistics, outputs.summary, shown);
+  std::printf("\nnarrowing = unpaired (Welch) half-width / paired half-width; its square is how many\n"
+              "times more replicates independent runs would need for the same precision.\n");
+  if (result.failed > 0) {
+    std::fprintf(stderr, "alignsim compare: %zu runs failed; their pairs are left out\n", result.failed);
+    return kExitRunsFailed;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int compare_command(const Arguments& args) {
+  ScenarioOptions shared;
+  std::size_t threads = 0;
+  bool quiet = false;
+  po::options_description description("Usage: alignsim compare A.yaml B.yaml [C.yaml ...] [options]\n\n"
+                                      "Runs the base scenario of every file with common random numbers and prints\n"
+                                      "each one's paired difference to the first. All must share run.* settings.\n\n"
+                                      "Options");
+  description.add_options()("help,h", "show this help")
+      ("threads", po::value(&threads), "worker threads (default: all cores)")
+      ("quiet,q", po::bool_switch(&quiet), "no banner on stderr");
+  add_scenario_options(description, shared);
+  po::options_description hidden;
+  hidden.add_options()("scenario", po::value<std::vector<std::string>>());
+  po::options_description all;
+  all.add(description).add(hidden);
+  po::positional_options_description positional;
+  positional.add("scenario", -1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+  if (vm.count("help") != 0) {
+    std::cout << description << "\n";
+    return kExitOk;
+  }
+  po::notify(vm);
+  read_scenario_shortcuts(vm, shared);
+  const auto files = vm.count("scenario") != 0 ? vm["scenario"].as<std::vector<std::string>>() : std::vector<std::string>{};
+  return execute(files, shared, threads, quiet);
+}
+
+}  // namespace alignsim::cli

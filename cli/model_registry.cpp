@@ -1,0 +1,32 @@
+#include "cli/model_registry.hpp"
+
+#include <memory>
+
+#include "models/metrics.hpp"
+#include "models/parameter_catalog.hpp"
+#include "models/simulation.hpp"
+#include "sim/test_functions.hpp"
+
+namespace alignsim::cli {
+namespace {
+
+sim::ModelDefinition sales_marketing() {
+  return {"sales_marketing",
+          "agent-based sales-marketing alignment model (docs/model.md)",
+          [] { return std::cref(model::model_catalog()); },
+          [] { return std::cref(model::model_output_layout()); },
+          [](const sim::Settings& resolved, std::uint32_t replicate) {
+            return model::run_model(std::make_shared<const model::ModelParameters>(model::model_parameters_from(resolved)),
+                                    replicate);
+          },
+          {"bookings_usd", "wins", "share_mqls_ignored"}};
+}
+
+}  // namespace
+
+const sim::ModelRegistry& model_registry() {
+  static const sim::ModelRegistry registry({sales_marketing(), sim::ishigami_model(), sim::sobol_g_model()});
+  return registry;
+}
+
+}  // namespace alignsim::cli
