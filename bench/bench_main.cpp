@@ -138,15 +138,17 @@ int main(int argc, char** argv) {
     const double rss_before_runs = current_rss_mib();
     const auto out = std::filesystem::temp_directory_path() / ("alignsim-bench-" + std::to_string(::getpid()) + ".h5");
     const Measurement one = measure(scenario, 1, out);
+    // Peak after the one-thread pass: one run in memory at a time (the all-core pass
+    // holds one run per thread).
+    const double rss_one_run = peak_rss_mib();
     const Measurement all = threads > 1 ? measure(scenario, threads, out) : one;
     std::filesystem::remove(out);
     const auto prospects = static_cast<double>(model::model_parameters_from(scenario.variants[0].resolved).population.prospects);
     const double prospect_days = prospects * static_cast<double>(scenario.horizon_days) * static_cast<double>(one.runs);
     const double floor = floor_prospect_days_per_second(static_cast<std::uint64_t>(std::min(prospects, 1e5)), 100);
-    // Memory the runs added on top of the loaded program, per prospect: one run at a
-    // time in the one-thread measurement, which comes first.
+    // Memory one run adds on top of the loaded program, per prospect.
     const double rss = peak_rss_mib();
-    const double bytes_per_prospect = (rss - rss_before_runs) * 1048576.0 / prospects;
+    const double bytes_per_prospect = (rss_one_run - rss_before_runs) * 1048576.0 / prospects;
     for (const auto* m : {&one, &all}) {
       const std::size_t t = m == &one ? 1 : threads;
       if (m == &all && threads == 1) break;

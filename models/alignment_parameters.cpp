@@ -77,6 +77,9 @@ std::vector<Binding> content_and_incentive_bindings() {
             "seeds 001, 004"}),
       real("incentives.mql_threshold_pressure", &IncentiveParameters::mql_threshold_pressure, &M::incentives, 0.15,
            0, 1, {"score", "M12: how far MQL-volume pay lowers the scoring threshold", "seed 004"}),
+      real("incentives.bookings_pay_targeting", &IncentiveParameters::bookings_pay_targeting, &M::incentives, 0.5,
+           0, 1, {"", "M12: bookings pay adds this x (1 - MQL weight) to the M1 fit weight: marketing targets "
+                      "accounts that buy (effective weight capped at 1)", "seeds 001, 004"}),
       boolean("incentives.shared_pool", &IncentiveParameters::shared_pool, &M::incentives, false,
               {"", "M12: shared incentive pool and joint awards for sales-marketing wins", "seeds 000 bullet 5, 001"}),
       real("incentives.shared_pool_followup_shift", &IncentiveParameters::shared_pool_followup_shift,

@@ -140,6 +140,7 @@ struct ContentParameters {  // M11
 struct IncentiveParameters {  // M12
   double marketing_mql_weight;   // 1 = marketing paid on MQL volume, 0 = on bookings
   double mql_threshold_pressure; // how far MQL pay lowers the scoring threshold
+  double bookings_pay_targeting; // how far bookings pay shifts demand generation toward well-fitting accounts
   bool shared_pool;              // joint awards and a shared incentive pool
   double shared_pool_followup_shift;
   double shared_pool_sync_boost;

@@ -74,7 +74,11 @@ void Simulation::draw_prospect(std::uint32_t i, double& first_threshold) {
   prospects_.fit[i] = static_cast<float>(fit);
   prospects_.deal_size_usd[i] = static_cast<float>(
       random_.lognormal_with_mean({i, 0, id(Purpose::deal_size), 0}, pop.deal_size_mean_usd, pop.deal_size_sigma));
-  prospects_.engagement_multiplier[i] = static_cast<float>(engagement_multiplier(fit, p_->demand.fit_weight));
+  // M12: paid on bookings, marketing aims its programmes at accounts that fit.
+  const auto& pay = p_->incentives;
+  const double fit_weight =
+      std::min(1.0, p_->demand.fit_weight + pay.bookings_pay_targeting * (1.0 - pay.marketing_mql_weight));
+  prospects_.engagement_multiplier[i] = static_cast<float>(engagement_multiplier(fit, fit_weight));
   first_threshold = random_.exponential(lead_key(i, Purpose::engagement_threshold), 1.0);
 }
 

@@ -74,11 +74,18 @@ TEST(MechanismSwitches, SalesInputRaisesContentRelevanceAndEngagement) {  // M11
   EXPECT_EQ(total(no_effects, Summary::inquiries), total(off, Summary::inquiries));
 }
 
-TEST(MechanismSwitches, MqlPayLowersTheBarAndSharedPoolRaisesFollowUp) {  // M12
+TEST(MechanismSwitches, MqlPayLowersTheBarBookingsPayTargetsFitAndSharedPoolRaisesFollowUp) {  // M12
   const auto base = isolated({});
-  const auto bookings_pay = isolated({{"incentives.marketing_mql_weight", 0.0}});
-  EXPECT_EQ(total(base, Summary::inquiries), total(bookings_pay, Summary::inquiries));
-  EXPECT_LT(total(bookings_pay, Summary::inquiry_to_mql), total(base, Summary::inquiry_to_mql));
+  // Bookings pay without targeting: the same inquiries, a higher bar, fewer MQLs.
+  const auto bar_only = isolated({{"incentives.marketing_mql_weight", 0.0}, {"incentives.bookings_pay_targeting", 0.0}});
+  EXPECT_EQ(total(base, Summary::inquiries), total(bar_only, Summary::inquiries));
+  EXPECT_LT(total(bar_only, Summary::inquiry_to_mql), total(base, Summary::inquiry_to_mql));
+  // Targeting without the bar: inquiries come from better-fitting accounts, so more of
+  // them pass the same bar.
+  const auto targeting_only = isolated({{"incentives.marketing_mql_weight", 0.0},
+                                        {"incentives.mql_threshold_pressure", 0.0}});
+  const auto no_pressure = isolated({{"incentives.mql_threshold_pressure", 0.0}});
+  EXPECT_GT(total(targeting_only, Summary::inquiry_to_mql), total(no_pressure, Summary::inquiry_to_mql));
   const auto pool = isolated({{"incentives.shared_pool", true}});
   EXPECT_EQ(total(base, Summary::mqls), total(pool, Summary::mqls));
   EXPECT_GT(total(pool, Summary::mql_to_worked), total(base, Summary::mql_to_worked));
