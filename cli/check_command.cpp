@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/experiment_options.hpp"
 #include "cli/scenario_options.hpp"
 
 namespace alignsim::cli {
@@ -33,8 +34,9 @@ int check_command(const Arguments& args) {
   po::notify(vm);
   if (vm.count("scenario") != 0) options.file = vm["scenario"].as<std::string>();
   read_scenario_shortcuts(vm, options);
-  const auto scenario = load_scenario_from(options);
-  std::fputs(scenario.resolved_yaml.c_str(), stdout);
+  // Validated against the catalog of the model the scenario names (`model:`).
+  const auto loaded = load_experiment(options, {});
+  std::fputs(loaded.spec.resolved_yaml.c_str(), stdout);
   return kExitOk;
 }
 

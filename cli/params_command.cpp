@@ -4,7 +4,8 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "models/parameter_catalog.hpp"
+#include "cli/model_registry.hpp"
+#include "sim/errors.hpp"
 
 namespace alignsim::cli {
 namespace {
@@ -38,11 +39,13 @@ void print_markdown(const sim::ParameterCatalog& catalog) {
 
 int params_command(const Arguments& args) {
   bool markdown = false;
+  std::string model_name = model_registry().default_model().name;
   po::options_description description("Usage: alignsim params [--markdown]\n\n"
                                       "Lists every model parameter: key, default, unit, allowed values, meaning and "
                                       "source.\n\nOptions");
   description.add_options()("help,h", "show this help")("markdown", po::bool_switch(&markdown),
-                                                        "print a Markdown table (used for docs/parameters.md)");
+                                                        "print a Markdown table (used for docs/parameters.md)")(
+      "model", po::value(&model_name), "the model whose parameters to list (default: sales_marketing)");
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(description).run(), vm);
   if (vm.count("help") != 0) {
@@ -50,10 +53,16 @@ int params_command(const Arguments& args) {
     return kExitOk;
   }
   po::notify(vm);
+  const sim::ModelDefinition* model = model_registry().find(model_name);
+  if (model == nullptr) {
+    std::string known;
+    for (const auto& name : model_registry().names()) known += (known.empty() ? "" : ", ") + name;
+    throw UsageError("unknown model '" + model_name + "' (one of: " + known + ")");
+  }
   if (markdown) {
-    print_markdown(model::model_catalog());
+    print_markdown(model->catalog());
   } else {
-    print_text(model::model_catalog());
+    print_text(model->catalog());
   }
   return kExitOk;
 }
