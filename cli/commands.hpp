@@ -11,6 +11,7 @@ using Arguments = std::vector<std::string>;
 int run_command(const Arguments& args);
 int check_command(const Arguments& args);
 int params_command(const Arguments& args);
+int merge_command(const Arguments& args);
 
 // Exit codes shared by all commands.
 inline constexpr int kExitOk = 0;

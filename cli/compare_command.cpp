@@ -93,7 +93,7 @@ int execute(const std::vector<std::string>& files, const ScenarioOptions& shared
                  scenarios.size(), replicates, static_cast<unsigned long long>(first.spec.seed));
   }
   VariantStatistics statistics(scenarios.size(), outputs.summary.size());
-  const RoundsPlan plan{scenarios.size(), replicates, outputs.summary.size(), outputs.series.size() * periods, {}};
+  const RoundsPlan plan{scenarios.size(), replicates, outputs.summary.size(), outputs.series.size() * periods, {}, {}};
   const RoundsResult result = run_in_rounds(
       plan,
       [&](std::size_t s, std::size_t replicate) {

@@ -23,7 +23,8 @@ constexpr const char* kUsage =
     "  run [SCENARIO.yaml]    run a scenario's variants and replicates; write HDF5; print outcomes\n"
     "  check [SCENARIO.yaml]  validate a scenario and print it fully resolved\n"
     "  params                 list every model parameter (unit, default, range, source)\n"
-    "  compare A.yaml B.yaml  run scenarios with common random numbers; print paired differences\n\n"
+    "  compare A.yaml B.yaml  run scenarios with common random numbers; print paired differences\n"
+    "  merge SHARD... -o F    combine the shard files of 'run --shard I/N' into one results file\n\n"
     "Options: --version, --help. 'alignsim COMMAND --help' shows a command's options.\n";
 
 int dispatch(const std::string& command, const Arguments& args) {
@@ -31,7 +32,8 @@ int dispatch(const std::string& command, const Arguments& args) {
       {"run", alignsim::cli::run_command},
       {"check", alignsim::cli::check_command},
       {"params", alignsim::cli::params_command},
-      {"compare", alignsim::cli::compare_command}};
+      {"compare", alignsim::cli::compare_command},
+      {"merge", alignsim::cli::merge_command}};
   const auto it = commands.find(command);
   if (it == commands.end()) {
     std::fprintf(stderr, "alignsim: unknown command '%s'\n\n%s", command.c_str(), kUsage);

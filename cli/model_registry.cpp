@@ -25,7 +25,7 @@ sim::ModelDefinition sales_marketing() {
 }  // namespace
 
 const sim::ModelRegistry& model_registry() {
-  static const sim::ModelRegistry registry({sales_marketing(), sim::ishigami_model(), sim::sobol_g_model()});
+  static const sim::ModelRegistry registry({sales_marketing(), sim::ishigami_model(), sim::sobol_g_model(), sim::guard_test_model()});
   return registry;
 }
 

@@ -33,7 +33,11 @@ RoundsResult run_in_rounds(const RoundsPlan& plan, const sim::RunFunction& run, 
     const sim::RunPlan round{plan.entries, count, plan.summary_size, plan.series_size, result.replicates};
     failed_records += sim::run_all(
         round,
-        [&](std::size_t entry, std::size_t replicate) { return active[entry] != 0 ? run(entry, replicate) : skipped_run(plan); },
+        [&](std::size_t entry, std::size_t replicate) -> std::optional<sim::RunOutput> {
+          if (active[entry] == 0) return skipped_run(plan);
+          return plan.known ? plan.known(entry, replicate) : std::nullopt;
+        },
+        run,
         [&](std::size_t entry, std::size_t replicate, sim::RunOutput&& output) {
           if (output.error == kSkippedRunError) ++result.skipped;
           else if (plan.target) moments[entry].add(output.summary.at(plan.target->metric));

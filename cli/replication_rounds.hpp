@@ -26,6 +26,7 @@ struct RoundsPlan {
   std::size_t summary_size = 0;
   std::size_t series_size = 0;
   std::optional<TargetCi> target;
+  sim::RunLookup known;  // runs that need no simulation (journal replay, shard files); may be empty
 };
 
 struct RoundsResult {

@@ -1,5 +1,7 @@
-// `alignsim run`: load a scenario, run variants x replicates in parallel, stream every
-// run to the HDF5 results file, and print key outcomes with honest uncertainty.
+// `alignsim run`: load a scenario, run variants x replicates (or design points x
+// replicates) in parallel, stream every run to the HDF5 results file (or, with --shard,
+// a slice of them to a shard file), and print key outcomes with honest uncertainty.
+// Every finished run is journaled, so a killed run continues with --resume.
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
@@ -8,33 +10,28 @@
 #include <iostream>
 #include <memory>
 
-#include "alignsim/version.hpp"
 #include "cli/commands.hpp"
+#include "cli/durable_output.hpp"
 #include "cli/experiment_options.hpp"
-#include "cli/outcome_table.hpp"
-#include "cli/replication_rounds.hpp"
+#include "cli/key_outcomes.hpp"
+#include "cli/run_identity.hpp"
 #include "cli/scenario_options.hpp"
+#include "cli/scenario_runs.hpp"
+#include "cli/shard_run.hpp"
 #include "cli/sweep_run.hpp"
-#include "cli/variant_statistics.hpp"
+#include "cli/variant_run.hpp"
 #include "models/metrics.hpp"
 #include "sim/errors.hpp"
-#include "sim/results_file.hpp"
 #include "sim/runner.hpp"
+#ifdef ALIGNSIM_WITH_MPI
+#include "sim/mpi_runs.hpp"
+#endif
+#include "sim/shard.hpp"
 
 namespace alignsim::cli {
 namespace {
 
 namespace po = boost::program_options;
-
-struct RunOptions {
-  ScenarioOptions scenario;
-  ExperimentOptions experiment;
-  std::string output;
-  std::size_t threads = 0;
-  bool overwrite = false;
-  bool progress = false;
-  bool quiet = false;
-};
 
 const std::vector<KeyOutcome>& sales_key_outcomes() {
   using model::Summary;
@@ -60,6 +57,8 @@ const std::vector<KeyOutcome>& sales_key_outcomes() {
   return outcomes;
 }
 
+}  // namespace
+
 // The sales model's executive summary; any other model shows every summary metric.
 std::vector<KeyOutcome> key_outcomes(const LoadedScenario& loaded) {
   if (loaded.model->name == "sales_marketing") return sales_key_outcomes();
@@ -69,92 +68,91 @@ std::vector<KeyOutcome> key_outcomes(const LoadedScenario& loaded) {
   return outcomes;
 }
 
-std::string overrides_yaml(const sim::VariantSpec& variant) {
-  if (variant.overrides.empty()) return "{}";
-  std::string text;
-  for (const auto& [key, setting] : variant.overrides) text += key + ": " + sim::value_to_text(setting.value) + "\n";
-  return text;
-}
+namespace {
 
-sim::ResultsLayout results_layout(const LoadedScenario& loaded, std::size_t replicates) {
-  const sim::ScenarioSpec& scenario = loaded.spec;
-  sim::ResultsLayout layout;
-  for (const auto& v : scenario.variants) {
-    layout.variant_names.push_back(v.name);
-    layout.variant_descriptions.push_back(v.description);
-    layout.variant_overrides_yaml.push_back(overrides_yaml(v));
-  }
-  layout.replicates = replicates;
-  layout.periods = sim::reporting_periods(scenario.horizon_days, scenario.period_days);
-  layout.period_days = scenario.period_days;
-  layout.metrics = loaded.model->outputs();
-  return layout;
-}
-
-sim::Provenance provenance(const sim::ScenarioSpec& scenario) {
-  return {kVersion, kGitRevision, scenario.name, scenario.resolved_yaml, scenario.seed, scenario.horizon_days};
-}
+struct RunOptions {
+  ScenarioOptions scenario;
+  ExperimentOptions experiment;
+  std::string output;
+  std::size_t threads = 0;
+  bool overwrite = false;
+  bool resume = false;
+  std::optional<sim::ShardSpec> shard;
+  bool progress = false;
+  bool quiet = false;
+};
 
 std::filesystem::path output_path(const RunOptions& options, const sim::ScenarioSpec& scenario) {
-  return options.output.empty() ? std::filesystem::path(scenario.name + ".h5") : std::filesystem::path(options.output);
+  if (!options.output.empty()) return options.output;
+  return options.shard ? std::filesystem::path(scenario.name + ".shard" + std::to_string(options.shard->index) + ".h5")
+                       : std::filesystem::path(scenario.name + ".h5");
+}
+
+void refuse_shard_combinations(const RunOptions& options, std::size_t total_runs) {
+  if (!options.shard) return;
+  if (!options.experiment.target_ci.empty()) {
+    throw UsageError("--shard cannot be combined with --target-ci: adaptive rounds depend on all runs of a round");
+  }
+  if (options.shard->count > total_runs) {
+    throw UsageError("--shard " + options.shard->text() + ": more shards than the " + std::to_string(total_runs) +
+                     " runs of this scenario");
+  }
+}
+
+// Runs the scenario into `path`, with the journal's runs replayed and new ones recorded.
+int run_durably(const RunOptions& options, const LoadedScenario& loaded, const ScenarioRuns& runs,
+                const std::optional<TargetCi>& target, const sim::RunnerOptions& runner) {
+  const auto path = output_path(options, loaded.spec);
+  const std::string identity = run_identity(loaded, options.experiment, options.shard);
+  DurableOutput durable(path, identity, {options.overwrite, options.resume, true, kJournalSyncInterval});
+  if (durable.already_complete()) {
+    std::printf("Results: %s (already complete; nothing to resume)\n", path.string().c_str());
+    return kExitOk;
+  }
+  if (!options.quiet && !durable.resume_note().empty()) std::fprintf(stderr, "alignsim: %s\n", durable.resume_note().c_str());
+  int code = kExitOk;
+  try {
+    if (options.shard) {
+      code = run_shard({loaded, runs, *options.shard, path, runner, options.quiet, durable.hooks(), identity});
+    } else if (loaded.spec.sweep) {
+      code = run_sweep({loaded, runs, path, target, runner, options.quiet, durable.hooks()});
+    } else {
+      code = run_variants({loaded, runs, path, target, runner, options.quiet, durable.hooks()});
+    }
+  } catch (const OutputError& e) {
+    if (!durable.holds_runs()) throw;
+    throw OutputError(std::string(e.what()) + "; finished runs are kept in " + journal_path_for(path).string() +
+                      ": rerun with --resume to continue");
+  }
+  durable.finish();
+  return code;
 }
 
 int execute(const RunOptions& options) {
+  // Every rank loads and checks the same input, so bad input fails everywhere before MPI starts.
   const LoadedScenario loaded = load_experiment(options.scenario, options.experiment.sweep);
-  const sim::ScenarioSpec& scenario = loaded.spec;
-  const auto initial = static_cast<std::size_t>(scenario.replicates);
+  const ScenarioRuns runs(loaded);
+  const auto initial = static_cast<std::size_t>(loaded.spec.replicates);
   const std::optional<TargetCi> target = parse_target_ci(options.experiment, loaded.model->outputs(), initial);
-  const auto path = output_path(options, scenario);
-  if (!options.overwrite && std::filesystem::exists(path)) {
-    throw OutputError("results file '" + path.string() + "' already exists (pass --overwrite to replace it)");
-  }
+  refuse_shard_combinations(options, runs.entries() * initial);
   const std::size_t threads = sim::resolve_thread_count(options.threads);
-  const sim::RunnerOptions runner{threads, options.progress || (!options.quiet && isatty(STDERR_FILENO) != 0)};
-  if (scenario.sweep) return run_sweep({loaded, path, options.overwrite, target, runner, options.quiet});
-
-  const sim::ResultsLayout layout = results_layout(loaded, target ? target->max_replicates : initial);
-  sim::ResultsFile results(path, layout, provenance(scenario), options.overwrite);
-
-  if (!options.quiet) {
-    std::fprintf(stderr, "alignsim %s: scenario '%s', %zu variants x %lld replicates, %lld business days, seed %llu, %zu threads\n",
-                 kVersion, scenario.name.c_str(), layout.variant_names.size(),
-                 static_cast<long long>(scenario.replicates), static_cast<long long>(scenario.horizon_days),
-                 static_cast<unsigned long long>(scenario.seed), threads);
+  sim::RunnerOptions runner{threads, options.progress || (!options.quiet && isatty(STDERR_FILENO) != 0), nullptr};
+#ifdef ALIGNSIM_WITH_MPI
+  // Declared in this order so the coordinator stops the workers before MPI finalises.
+  std::optional<sim::MpiWorld> world;
+  std::optional<sim::MpiCoordinator> coordinator;
+  if (sim::launched_by_mpi()) world.emplace();
+  if (world && world->size() > 1) {
+    if (world->rank() != 0) {
+      sim::serve_runs([&](std::size_t e, std::size_t r) { return runs.run(e, r); }, runs.summary_size(),
+                      runs.series_size(), threads);
+      return kExitOk;
+    }
+    coordinator.emplace(*world);
+    runner.distributor = &*coordinator;
   }
-  VariantStatistics statistics(layout.variant_names.size(), layout.metrics.summary.size());
-  const RoundsPlan plan{layout.variant_names.size(), initial, layout.metrics.summary.size(),
-                        layout.metrics.series.size() * layout.periods, target};
-  const RoundsResult rounds = run_in_rounds(
-      plan,
-      [&](std::size_t variant, std::size_t replicate) {
-        return loaded.model->run(scenario.variants[variant].resolved, static_cast<std::uint32_t>(replicate));
-      },
-      [&](std::size_t variant, std::size_t replicate, sim::RunOutput&& run) {
-        results.write_run(variant, replicate, run);
-        statistics.add(variant, replicate, run);
-      },
-      runner);
-  const std::size_t failed = rounds.failed;
-  if (target) results.finish_runs(kNotRunError);
-
-  results.write_table("statistics", VariantStatistics::statistics_columns(), "statistic", layout.metrics.summary,
-                      statistics.statistics_table());
-  results.write_table("paired_differences", VariantStatistics::paired_columns(), "statistic",
-                      layout.metrics.summary, statistics.paired_table());
-  results.commit();
-
-  print_outcome_table(stdout, layout.variant_names, layout.metrics.summary, key_outcomes(loaded), statistics);
-  if (target) {
-    std::printf("Adaptive replication: %zu rounds, %zu replicates; target %s\n", rounds.rounds, rounds.replicates,
-                rounds.target_met ? "met by every variant" : "NOT met by every variant (maximum reached)");
-  }
-  std::printf("Results: %s\n", path.string().c_str());
-  if (failed > 0) {
-    std::fprintf(stderr, "alignsim: %zu of %zu runs failed; their errors are in /runs/error of %s\n", failed,
-                 layout.variant_names.size() * rounds.replicates, path.string().c_str());
-    return kExitRunsFailed;
-  }
-  return kExitOk;
+#endif
+  return run_durably(options, loaded, runs, target, runner);
 }
 
 }  // namespace
@@ -167,7 +165,10 @@ int run_command(const Arguments& args) {
   description.add_options()("help,h", "show this help")
       ("output,o", po::value(&options.output), "results file (default: SCENARIO_NAME.h5)")
       ("threads", po::value(&options.threads), "worker threads (default: all cores)")
-      ("overwrite", po::bool_switch(&options.overwrite), "replace an existing results file")
+      ("overwrite", po::bool_switch(&options.overwrite), "replace an existing results file (and discard a journal)")
+      ("resume", po::bool_switch(&options.resume), "continue an interrupted run from its journal (.NAME.journal)")
+      ("shard", po::value<std::string>(), "I/N: run only the I-th of N slices of the runs into a shard file "
+                                          "(combine with 'alignsim merge')")
       ("progress", po::bool_switch(&options.progress), "show the progress line even when stderr is not a terminal")
       ("quiet,q", po::bool_switch(&options.quiet), "no progress or banner on stderr");
   add_scenario_options(description, options.scenario);
@@ -189,6 +190,7 @@ int run_command(const Arguments& args) {
   if (vm.count("scenario") != 0) options.scenario.file = vm["scenario"].as<std::string>();
   read_scenario_shortcuts(vm, options.scenario);
   read_experiment_options(vm, options.experiment);
+  if (vm.count("shard") != 0) options.shard = sim::ShardSpec::parse(vm["shard"].as<std::string>());
   return execute(options);
 }
 

@@ -50,29 +50,26 @@ std::vector<std::size_t> output_indices(const LoadedScenario& loaded) {
 int run_sweep(const SweepRun& request) {
   const LoadedScenario& loaded = request.scenario;
   const sim::ScenarioSpec& spec = loaded.spec;
-  const sim::Design design(*spec.sweep, spec.variants.front().resolved, spec.seed);
+  const sim::Design& design = *request.runs.design();
   const auto initial = static_cast<std::size_t>(spec.replicates);
   const std::size_t replicates = request.target ? request.target->max_replicates : initial;
   const sim::ResultsLayout layout = design_layout(loaded, design, replicates);
   sim::ResultsFile results(request.output, layout,
                            {kVersion, kGitRevision, spec.name, spec.resolved_yaml, spec.seed, spec.horizon_days},
-                           request.overwrite);
+                           request.hooks.replace_output);
   if (!request.quiet) {
     std::fprintf(stderr, "alignsim %s: scenario '%s', model %s, %s design: %zu points x %zu replicates, seed %llu\n",
                  kVersion, spec.name.c_str(), loaded.model->name.c_str(), layout.design_kind.c_str(), design.size(),
                  initial, static_cast<unsigned long long>(spec.seed));
   }
-  const sim::Settings& base = spec.variants.front().resolved;
   const RoundsPlan plan{design.size(), initial, layout.metrics.summary.size(),
-                        layout.metrics.series.size() * layout.periods, request.target};
+                        layout.metrics.series.size() * layout.periods, request.target, request.hooks.known};
   const RoundsResult rounds = run_in_rounds(
-      plan,
-      [&](std::size_t point, std::size_t replicate) {
-        // Built per run, not stored per point: memory must not grow with the design.
-        const sim::Settings settings = sim::settings_at(base, design.spec().factors, design.point(point));
-        return loaded.model->run(settings, static_cast<std::uint32_t>(replicate));
+      plan, [&](std::size_t point, std::size_t replicate) { return request.runs.run(point, replicate); },
+      [&](std::size_t point, std::size_t replicate, sim::RunOutput&& run) {
+        if (request.hooks.record) request.hooks.record(point, replicate, run);
+        results.write_run(point, replicate, run);
       },
-      [&](std::size_t point, std::size_t replicate, sim::RunOutput&& run) { results.write_run(point, replicate, run); },
       request.runner);
   results.finish_runs(request.target ? kNotRunError : sim::kUnwrittenRunError);
 
@@ -89,8 +86,8 @@ int run_sweep(const SweepRun& request) {
   }
   std::printf("Results: %s\n", request.output.string().c_str());
   if (rounds.failed > 0) {
-    std::fprintf(stderr, "alignsim: %zu runs failed; their errors are in /runs/error of %s\n", rounds.failed,
-                 request.output.string().c_str());
+    std::fprintf(stderr, "alignsim: %zu of %zu runs failed; their errors are in /runs/error of %s\n", rounds.failed,
+                 design.size() * rounds.replicates, request.output.string().c_str());
     return kExitRunsFailed;
   }
   return kExitOk;

@@ -7,17 +7,20 @@
 #include <optional>
 
 #include "cli/experiment_options.hpp"
+#include "cli/run_hooks.hpp"
+#include "cli/scenario_runs.hpp"
 #include "sim/runner.hpp"
 
 namespace alignsim::cli {
 
 struct SweepRun {
   const LoadedScenario& scenario;
+  const ScenarioRuns& runs;  // its design() is the sweep's design
   std::filesystem::path output;
-  bool overwrite = false;
   std::optional<TargetCi> target;
   sim::RunnerOptions runner;
   bool quiet = false;
+  RunHooks hooks;
 };
 
 // Returns the process exit code (kExitRunsFailed if some runs failed).

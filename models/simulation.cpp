@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "models/funnel_rules.hpp"
+#include "sim/thread_handoff.hpp"
 
 namespace alignsim::model {
 
@@ -47,12 +48,17 @@ void Simulation::populate() {
   std::vector<double> first_threshold(n);
   // Every prospect's draws are keyed by its id, so the population can be drawn in
   // parallel chunks (inside one run) with bitwise the same result as a serial loop.
+  const char handoff = 0;
+  sim::release_handoff(&handoff);
   oneapi::tbb::parallel_for(oneapi::tbb::blocked_range<std::size_t>(0, n, 4096),
                             [&](const oneapi::tbb::blocked_range<std::size_t>& range) {
+                              sim::acquire_handoff(&handoff);
                               for (std::size_t i = range.begin(); i != range.end(); ++i) {
                                 draw_prospect(static_cast<std::uint32_t>(i), first_threshold[i]);
                               }
+                              sim::release_handoff(&handoff);
                             });
+  sim::acquire_handoff(&handoff);
   for (std::uint32_t i = 0; i < n; ++i) {
     engagement_clock_.add(i, 0, first_threshold[i], prospects_.engagement_multiplier[i]);
   }

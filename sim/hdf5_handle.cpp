@@ -43,6 +43,11 @@ std::string format_entry(const StackEntry& entry) {
 }  // namespace
 
 void disable_automatic_error_printing() {
+  // When a close fails (disk full), HDF5 keeps the half-closed file in its tables and its
+  // exit handler crashes flushing it again. Our files are temporaries that are deleted on
+  // failure, so that final flush has nothing to save: skip the handler. Effective only
+  // before HDF5's first use, which is why it sits here, at the start of every entry point.
+  static_cast<void>(H5dont_atexit());
   // Failure here only means HDF5 may also print to stderr; not worth aborting for.
   static_cast<void>(H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr));
 }

@@ -18,7 +18,8 @@
 namespace alignsim::sim::hdf5 {
 
 // Turns off HDF5's habit of printing its error stack to stderr on every failure; errors
-// reach the user once, inside the exception. Idempotent; affects the whole process.
+// reach the user once, inside the exception. Also turns off HDF5's exit handler (see the
+// definition for why). Call before any other HDF5 call. Idempotent; affects the whole process.
 void disable_automatic_error_printing();
 
 // The current HDF5 error stack as text, API call first and innermost cause last, entries

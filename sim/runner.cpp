@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "sim/progress_line.hpp"
+#include "sim/thread_handoff.hpp"
 
 namespace alignsim::sim {
 namespace {
@@ -18,30 +19,43 @@ struct RunSlot {
   RunOutput output;
 };
 
-RunOutput failed_run(const RunPlan& plan, std::string message) {
+RunOutput failed_run(std::size_t summary_size, std::size_t series_size, std::string message) {
   RunOutput out;
-  out.summary.assign(plan.summary_size, std::numeric_limits<double>::quiet_NaN());
-  out.series.assign(plan.series_size, std::numeric_limits<double>::quiet_NaN());
+  out.summary.assign(summary_size, std::numeric_limits<double>::quiet_NaN());
+  out.series.assign(series_size, std::numeric_limits<double>::quiet_NaN());
   out.error = message.empty() ? "unknown error" : std::move(message);
   return out;
 }
 
-RunOutput execute_isolated(const RunPlan& plan, const RunFunction& run, std::size_t index) {
-  const std::size_t variant = index % plan.variants, replicate = plan.first_replicate + index / plan.variants;
+}  // namespace
+
+RunOutput run_isolated(std::size_t summary_size, std::size_t series_size, const RunFunction& run,
+                       std::size_t variant, std::size_t replicate) {
   try {
     RunOutput out = run(variant, replicate);
-    if (out.summary.size() != plan.summary_size || out.series.size() != plan.series_size) {
-      return failed_run(plan, "run produced the wrong number of values");
+    if (out.summary.size() != summary_size || out.series.size() != series_size) {
+      return failed_run(summary_size, series_size, "run produced the wrong number of values");
     }
     return out;
   } catch (const std::exception& e) {
-    return failed_run(plan, e.what());
+    return failed_run(summary_size, series_size, e.what());
   } catch (...) {
-    return failed_run(plan, "non-standard exception");
+    return failed_run(summary_size, series_size, "non-standard exception");
   }
 }
 
-}  // namespace
+std::size_t run_all(const RunPlan& plan, const RunLookup& known, const RunFunction& run, const RunSink& sink,
+                    const RunnerOptions& options) {
+  if (options.distributor != nullptr) return options.distributor->run_all(plan, known, run, sink, options);
+  if (!known) return run_all(plan, run, sink, options);
+  return run_all(
+      plan,
+      [&](std::size_t variant, std::size_t replicate) {
+        if (std::optional<RunOutput> found = known(variant, replicate)) return std::move(*found);
+        return run(variant, replicate);
+      },
+      sink, options);
+}
 
 std::size_t resolve_thread_count(std::size_t requested) noexcept {
   if (requested > 0) return requested;
@@ -58,27 +72,39 @@ std::size_t run_all(const RunPlan& plan, const RunFunction& run, const RunSink& 
   std::size_t next = 0, done = 0, failed = 0;
   // Tokens bound the runs in flight, and so the memory held by finished-but-unwritten runs.
   const std::size_t tokens = 4 * threads;
+  // Each stage acquires at its start and releases at its end what the previous stage
+  // handed over (see sim/thread_handoff.hpp; a no-op outside ThreadSanitizer builds).
+  const char handoff = 0;
+  auto next_run = [&](oneapi::tbb::flow_control& fc) -> std::size_t {
+    acquire_handoff(&handoff);
+    if (next == plan.runs()) fc.stop();
+    const std::size_t index = next == plan.runs() ? 0 : next++;
+    release_handoff(&handoff);
+    return index;
+  };
+  auto compute = [&](std::size_t index) {
+    acquire_handoff(&handoff);
+    RunSlot slot{index, run_isolated(plan.summary_size, plan.series_size, run, index % plan.variants,
+                                     plan.first_replicate + index / plan.variants)};
+    release_handoff(&handoff);
+    return slot;
+  };
+  auto deliver = [&](RunSlot slot) {
+    acquire_handoff(&handoff);
+    if (!slot.output.error.empty()) ++failed;
+    sink(slot.index % plan.variants, plan.first_replicate + slot.index / plan.variants, std::move(slot.output));
+    progress.update(++done);
+    release_handoff(&handoff);
+  };
+  release_handoff(&handoff);
   arena.execute([&] {
-    oneapi::tbb::parallel_pipeline(
-        tokens,
-        oneapi::tbb::make_filter<void, std::size_t>(oneapi::tbb::filter_mode::serial_in_order,
-                                                    [&](oneapi::tbb::flow_control& fc) -> std::size_t {
-                                                      if (next == plan.runs()) {
-                                                        fc.stop();
-                                                        return 0;
-                                                      }
-                                                      return next++;
-                                                    }) &
-            oneapi::tbb::make_filter<std::size_t, RunSlot>(
-                oneapi::tbb::filter_mode::parallel,
-                [&](std::size_t index) { return RunSlot{index, execute_isolated(plan, run, index)}; }) &
-            oneapi::tbb::make_filter<RunSlot, void>(oneapi::tbb::filter_mode::serial_in_order, [&](RunSlot slot) {
-              if (!slot.output.error.empty()) ++failed;
-              sink(slot.index % plan.variants, plan.first_replicate + slot.index / plan.variants,
-                   std::move(slot.output));
-              progress.update(++done);
-            }));
+    using oneapi::tbb::filter_mode;
+    using oneapi::tbb::make_filter;
+    oneapi::tbb::parallel_pipeline(tokens, make_filter<void, std::size_t>(filter_mode::serial_in_order, next_run) &
+                                               make_filter<std::size_t, RunSlot>(filter_mode::parallel, compute) &
+                                               make_filter<RunSlot, void>(filter_mode::serial_in_order, deliver));
   });
+  acquire_handoff(&handoff);
   progress.finish();
   return failed;
 }

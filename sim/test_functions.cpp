@@ -4,6 +4,7 @@
 #include <numbers>
 #include <string>
 
+#include "sim/errors.hpp"
 #include "sim/random.hpp"
 
 namespace alignsim::sim {
@@ -39,6 +40,8 @@ double noise(const Settings& s, std::uint32_t replicate) {
 const OutputLayout& y_layout(const std::string& meaning) {
   static const OutputLayout ishigami{{{"y", "1", "Ishigami function value"}}, {}};
   static const OutputLayout g{{{"y", "1", "Sobol G-function value"}}, {}};
+  static const OutputLayout guard{{{"y", "1", "x1 plus noise"}}, {}};
+  if (meaning == "guard_test") return guard;
   return meaning == "ishigami" ? ishigami : g;
 }
 
@@ -75,6 +78,24 @@ const ParameterCatalog& sobol_g_catalog() {
   return catalog;
 }
 
+const ParameterCatalog& guard_test_catalog() {
+  static const ParameterCatalog catalog = [] {
+    std::vector<ParameterSpec> specs = run_parameters();
+    specs.push_back(real("x.x1", 0.5, 0.0, 1.0, "input x1"));
+    specs.push_back(real("guard.max_y", 1.0e9, -1.0e9, 1.0e9, "largest y the numerical guard accepts"));
+    return ParameterCatalog(std::move(specs));
+  }();
+  return catalog;
+}
+
+RunOutput run_guard_test(const Settings& s, std::uint32_t replicate) {
+  const double y = get_real(s, "x.x1") + noise(s, replicate), limit = get_real(s, "guard.max_y");
+  if (!(y <= limit)) {
+    throw RunError("numerical guard: y = " + std::to_string(y) + " exceeds guard.max_y = " + std::to_string(limit));
+  }
+  return output_of(y);
+}
+
 RunOutput run_ishigami(const Settings& s, std::uint32_t replicate) {
   const double x1 = get_real(s, "x.x1"), x2 = get_real(s, "x.x2"), x3 = get_real(s, "x.x3");
   const double a = get_real(s, "ishigami.a"), b = get_real(s, "ishigami.b");
@@ -101,6 +122,11 @@ ModelDefinition ishigami_model() {
 ModelDefinition sobol_g_model() {
   return {"sobol_g", "Sobol G-function test function (8 inputs; analytic Sobol indices)", sobol_g_catalog,
           [] { return std::cref(y_layout("sobol_g")); }, run_sobol_g, {"y"}};
+}
+
+ModelDefinition guard_test_model() {
+  return {"guard_test", "x1 plus noise with a numerical guard on y (tests failure isolation)", guard_test_catalog,
+          [] { return std::cref(y_layout("guard_test")); }, run_guard_test, {"y"}};
 }
 
 // With x_i uniform on [-pi, pi]: V1 = b pi^4 / 5 + b^2 pi^8 / 50 + 1/2, V2 = a^2 / 8,

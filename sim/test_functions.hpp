@@ -7,7 +7,10 @@
 //             (Ishigami & Homma 1990; a = 7, b = 0.1 by default)
 //   sobol_g   y = prod_i (|4 x_i - 2| + a_i) / (1 + a_i), x_i in [0, 1], 8 inputs
 //             (Saltelli & Sobol 1995; a = 0, 1, 4.5, 9, 99, 99, 99, 99 by default)
-// Both take an optional noise.sd: y plus N(0, sd^2) noise drawn from the run's random
+//   guard_test y = x1 + noise, x1 in [0, 1]; a numerical guard throws RunError when
+//             y > guard.max_y, so a scenario can make chosen runs fail on purpose (to
+//             test failure isolation, the failed-run count and --resume's retries)
+// All take an optional noise.sd: y plus N(0, sd^2) noise drawn from the run's random
 // streams, which makes replicates differ (for adaptive replication and CI tests).
 #include <vector>
 
@@ -17,6 +20,7 @@ namespace alignsim::sim {
 
 [[nodiscard]] ModelDefinition ishigami_model();
 [[nodiscard]] ModelDefinition sobol_g_model();
+[[nodiscard]] ModelDefinition guard_test_model();
 
 // Closed-form Sobol indices, for tests and docs.
 struct AnalyticIndices {

@@ -1,0 +1,58 @@
+#pragma once
+// Publishing a file atomically: write it under a hidden temporary name in the destination
+// directory, fsync it, then move it into place and fsync the directory. Shared by the
+// results writer and the shard writer, so both refuse, clean up and publish alike.
+//
+// Thread safety: the functions are thread-safe; a TemporaryFileGuard belongs to one owner.
+#include <filesystem>
+#include <string>
+
+namespace alignsim::sim {
+
+// "'PATH'", for messages.
+[[nodiscard]] std::string quoted(const std::filesystem::path& path);
+// strerror-like text for an errno value.
+[[nodiscard]] std::string errno_text(int error);
+// The directory a file goes into ("." for a bare file name).
+[[nodiscard]] std::filesystem::path directory_of(const std::filesystem::path& file);
+
+// Everything that can be checked before touching the disk, so a refusal leaves no trace.
+// Throws OutputError: not a file name, directory missing or not writable, a directory of
+// that name, or (without overwrite) an existing file.
+void check_destination(const std::filesystem::path& final_path, bool overwrite);
+
+// ".NAME.tmp-PID-N" next to final_path: hidden, on the same filesystem (so the final
+// rename is atomic) and unique per process and writer. Every temporary file alignsim
+// makes for NAME starts with ".NAME.tmp-", so remove_stale_temporaries() finds them all.
+[[nodiscard]] std::filesystem::path temporary_path_for(const std::filesystem::path& final_path,
+                                                       const std::string& kind = "");
+
+// Deletes every ".NAME.tmp-*" next to final_path (left by a killed process). Call only
+// while holding the output lock (sim/output_lock.hpp), so no live writer owns them.
+// Returns how many were removed.
+std::size_t remove_stale_temporaries(const std::filesystem::path& final_path);
+
+// fsync a file or a directory; throws OutputError (a directory that cannot be synced,
+// EINVAL on some filesystems, is accepted).
+void fsync_path(const std::filesystem::path& path, bool is_directory);
+
+// Moves the finished temporary into place atomically. Without overwrite, link() fails if
+// the name was taken meanwhile, where rename() would silently replace it.
+void publish(const std::filesystem::path& temporary, const std::filesystem::path& final_path, bool overwrite);
+
+// Deletes the temporary file unless released, so every early exit cleans up.
+class TemporaryFileGuard {
+ public:
+  explicit TemporaryFileGuard(std::filesystem::path path) : path_(std::move(path)) {}
+  ~TemporaryFileGuard();
+  TemporaryFileGuard(const TemporaryFileGuard&) = delete;
+  TemporaryFileGuard& operator=(const TemporaryFileGuard&) = delete;
+  void release() noexcept { armed_ = false; }
+  [[nodiscard]] const std::filesystem::path& path() const noexcept { return path_; }
+
+ private:
+  std::filesystem::path path_;
+  bool armed_ = true;
+};
+
+}  // namespace alignsim::sim

@@ -1,0 +1,76 @@
+#include "tests/fuzz/fuzz_inputs.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include <unistd.h>
+
+#include "cli/experiment_options.hpp"
+#include "sim/errors.hpp"
+
+namespace alignsim::fuzz {
+namespace {
+
+namespace fs = std::filesystem;
+
+// One directory per process, so parallel fuzzers (-jobs) and ctest -j never share files.
+const fs::path& scratch_dir() {
+  static const fs::path dir = [] {
+    fs::path path = fs::temp_directory_path() / ("alignsim-fuzz-" + std::to_string(::getpid()));
+    fs::create_directories(path);
+    return path;
+  }();
+  return dir;
+}
+
+void write_file(const fs::path& path, std::string_view bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out) throw std::runtime_error("fuzz harness cannot write " + path.string());
+}
+
+void load(const cli::ScenarioOptions& options) {
+  try {
+    (void)cli::load_experiment(options, sim::SweepOptions{});
+  } catch (const ScenarioError&) {
+    // Rejected with a message: the expected outcome for most hostile input.
+  }
+}
+
+}  // namespace
+
+void load_scenario_bytes(std::string_view bytes) {
+  const fs::path file = scratch_dir() / "s.yaml";
+  write_file(file, bytes);
+  cli::ScenarioOptions options;
+  options.file = file.string();
+  load(options);
+}
+
+void load_extends_bytes(std::string_view bytes) {
+  const std::size_t split = bytes.find(extends_separator);
+  const std::string_view child = bytes.substr(0, split);
+  const std::string_view parent =
+      split == std::string_view::npos ? std::string_view() : bytes.substr(split + extends_separator.size());
+  write_file(scratch_dir() / "parent.yaml", parent);
+  const fs::path file = scratch_dir() / "child.yaml";
+  write_file(file, child);
+  cli::ScenarioOptions options;
+  options.file = file.string();
+  load(options);
+}
+
+void load_set_bytes(std::string_view bytes) {
+  cli::ScenarioOptions options;
+  for (std::size_t start = 0; start <= bytes.size() && options.sets.size() < 32;) {
+    const std::size_t end = std::min(bytes.find('\n', start), bytes.size());
+    options.sets.emplace_back(bytes.substr(start, end - start));
+    start = end + 1;
+  }
+  load(options);
+}
+
+}  // namespace alignsim::fuzz

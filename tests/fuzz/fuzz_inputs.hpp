@@ -1,0 +1,29 @@
+#pragma once
+// The three hostile-input entry points shared by the libFuzzer targets (built with
+// -DALIGNSIM_FUZZ=ON, preset `fuzz`) and by the regression test that replays every input
+// the fuzzers ever found (tests/fuzz/regressions/, built with the normal compiler).
+//
+// Each one drives the scenario loader exactly as `alignsim run` does (cli::load_experiment:
+// requested_model, the model registry's catalog, then load_scenario). Bad input must end
+// in alignsim::ScenarioError, which the entry points swallow; any other exception
+// propagates (libFuzzer reports it as a crash, GoogleTest as a failure), and a crash or
+// hang is a crash or hang. Not thread-safe: each process uses one scratch directory.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace alignsim::fuzz {
+
+// The bytes are the scenario file.
+void load_scenario_bytes(std::string_view bytes);
+
+// The bytes are two files, split at the first `extends_separator`: child.yaml (loaded)
+// and parent.yaml beside it (empty when there is no separator), so the fuzzer can mutate
+// both ends of an `extends` link, cycles included.
+inline constexpr std::string_view extends_separator = "\n#%%parent%%\n";
+void load_extends_bytes(std::string_view bytes);
+
+// The bytes are --set arguments, one per line (at most 32), with no scenario file.
+void load_set_bytes(std::string_view bytes);
+
+}  // namespace alignsim::fuzz
