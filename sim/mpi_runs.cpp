@@ -16,6 +16,7 @@
 #include "sim/errors.hpp"
 #include "sim/progress_line.hpp"
 #include "sim/run_record.hpp"
+#include "sim/thread_handoff.hpp"
 
 namespace alignsim::sim {
 namespace {
@@ -235,17 +236,22 @@ void serve_runs(const RunFunction& run, std::size_t summary_size, std::size_t se
       batch.emplace_back(entry, take_value<std::uint64_t>(message.bytes, at));
     }
     records.assign(batch.size(), {});
+    const char handoff = 0;  // see sim/thread_handoff.hpp
+    release_handoff(&handoff);
     arena.execute([&] {
       // One run per task, so a slow run does not hold others back on its thread.
       oneapi::tbb::parallel_for(
           std::size_t{0}, batch.size(),
           [&](std::size_t i) {
+            acquire_handoff(&handoff);
             const auto [entry, replicate] = batch[i];
             records[i] =
                 encode_run_record(entry, replicate, run_isolated(summary_size, series_size, run, entry, replicate));
+            release_handoff(&handoff);
           },
           oneapi::tbb::simple_partitioner());
     });
+    acquire_handoff(&handoff);
   }
 }
 
