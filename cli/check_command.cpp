@@ -1,8 +1,8 @@
 // `alignsim check`: validate a scenario and print it fully resolved.
 #include <boost/program_options.hpp>
 #include <cstdio>
-#include <iostream>
 
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/experiment_options.hpp"
 #include "cli/scenario_options.hpp"
@@ -18,20 +18,9 @@ int check_command(const Arguments& args) {
                                       "variant). Exit code 0 if valid, 2 with one message FILE:LINE:COL if not.\n\nOptions");
   description.add_options()("help,h", "show this help");
   add_scenario_options(description, options);
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value<std::string>());
-  po::options_description all;
-  all.add(description).add(hidden);
-  po::positional_options_description positional;
-  positional.add("scenario", 1);
-
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  if (vm.count("help") != 0) {
-    std::cout << description << "\n";
-    return kExitOk;
-  }
-  po::notify(vm);
+  const auto parsed = parse_command_line(args, description, "scenario", po::value<std::string>(), 1);
+  if (!parsed) return kExitOk;
+  const po::variables_map& vm = *parsed;
   if (vm.count("scenario") != 0) options.file = vm["scenario"].as<std::string>();
   read_scenario_shortcuts(vm, options);
   // Validated against the catalog of the model the scenario names (`model:`).

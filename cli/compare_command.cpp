@@ -5,8 +5,8 @@
 // unpaired (Welch) interval of the same runs would be.
 #include <boost/program_options.hpp>
 #include <cstdio>
-#include <iostream>
 
+#include "cli/command_line.hpp"
 #include "cli/compare_command.hpp"
 #include "cli/experiment_options.hpp"
 #include "cli/outcome_table.hpp"
@@ -136,19 +136,9 @@ int compare_command(const Arguments& args) {
       ("threads", po::value(&threads), "worker threads (default: all cores)")
       ("quiet,q", po::bool_switch(&quiet), "no banner on stderr");
   add_scenario_options(description, shared);
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value<std::vector<std::string>>());
-  po::options_description all;
-  all.add(description).add(hidden);
-  po::positional_options_description positional;
-  positional.add("scenario", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  if (vm.count("help") != 0) {
-    std::cout << description << "\n";
-    return kExitOk;
-  }
-  po::notify(vm);
+  const auto parsed = parse_command_line(args, description, "scenario", po::value<std::vector<std::string>>(), -1);
+  if (!parsed) return kExitOk;
+  const po::variables_map& vm = *parsed;
   read_scenario_shortcuts(vm, shared);
   const auto files = vm.count("scenario") != 0 ? vm["scenario"].as<std::vector<std::string>>() : std::vector<std::string>{};
   return execute(files, shared, threads, quiet);

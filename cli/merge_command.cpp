@@ -9,10 +9,10 @@
 
 #include <boost/program_options.hpp>
 #include <cstdio>
-#include <iostream>
 #include <map>
 
 #include "alignsim/version.hpp"
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/durable_output.hpp"
 #include "cli/run_identity.hpp"
@@ -167,19 +167,7 @@ int merge_command(const Arguments& args) {
       ("output,o", po::value(&options.output), "results file to write")
       ("overwrite", po::bool_switch(&options.overwrite), "replace an existing results file")
       ("quiet,q", po::bool_switch(&options.quiet), "no banner on stderr");
-  po::options_description hidden;
-  hidden.add_options()("shards", po::value(&options.shards)->composing());
-  po::options_description all;
-  all.add(description).add(hidden);
-  po::positional_options_description positional;
-  positional.add("shards", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  if (vm.count("help") != 0) {
-    std::cout << description << "\n";
-    return kExitOk;
-  }
-  po::notify(vm);
+  if (!parse_command_line(args, description, "shards", po::value(&options.shards)->composing(), -1)) return kExitOk;
   return merge(options);
 }
 

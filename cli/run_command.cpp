@@ -7,9 +7,9 @@
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <filesystem>
-#include <iostream>
 #include <memory>
 
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/durable_output.hpp"
 #include "cli/experiment_options.hpp"
@@ -173,20 +173,9 @@ int run_command(const Arguments& args) {
       ("quiet,q", po::bool_switch(&options.quiet), "no progress or banner on stderr");
   add_scenario_options(description, options.scenario);
   add_experiment_options(description, options.experiment);
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value<std::string>());
-  po::options_description all;
-  all.add(description).add(hidden);
-  po::positional_options_description positional;
-  positional.add("scenario", 1);
-
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  if (vm.count("help") != 0) {
-    std::cout << description << "\n";
-    return kExitOk;
-  }
-  po::notify(vm);
+  const auto parsed = parse_command_line(args, description, "scenario", po::value<std::string>(), 1);
+  if (!parsed) return kExitOk;
+  const po::variables_map& vm = *parsed;
   if (vm.count("scenario") != 0) options.scenario.file = vm["scenario"].as<std::string>();
   read_scenario_shortcuts(vm, options.scenario);
   read_experiment_options(vm, options.experiment);

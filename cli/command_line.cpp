@@ -1,0 +1,28 @@
+#include "cli/command_line.hpp"
+
+#include <iostream>
+
+namespace alignsim::cli {
+
+namespace po = boost::program_options;
+
+std::optional<po::variables_map> parse_command_line(const Arguments& args, const po::options_description& visible,
+                                                    const std::string& positional_name,
+                                                    const po::value_semantic* positional_value, int max_positional) {
+  po::options_description hidden;
+  hidden.add_options()(positional_name.c_str(), positional_value);
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add(positional_name.c_str(), max_positional);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+  if (vm.count("help") != 0) {
+    std::cout << visible << "\n";
+    return std::nullopt;
+  }
+  po::notify(vm);
+  return vm;
+}
+
+}  // namespace alignsim::cli
