@@ -5,6 +5,7 @@
 #include <oneapi/tbb/parallel_pipeline.h>
 #include <oneapi/tbb/task_arena.h>
 
+#include <atomic>
 #include <exception>
 #include <limits>
 
@@ -75,8 +76,11 @@ std::size_t run_all(const RunPlan& plan, const RunFunction& run, const RunSink& 
   // Each stage acquires at its start and releases at its end what the previous stage
   // handed over (see sim/thread_handoff.hpp; a no-op outside ThreadSanitizer builds).
   const char handoff = 0;
+  std::exception_ptr sink_error;
+  std::atomic<bool> stopping{false};
   auto next_run = [&](oneapi::tbb::flow_control& fc) -> std::size_t {
     acquire_handoff(&handoff);
+    if (stopping.load(std::memory_order_relaxed)) next = plan.runs();
     if (next == plan.runs()) fc.stop();
     const std::size_t index = next == plan.runs() ? 0 : next++;
     release_handoff(&handoff);
@@ -89,11 +93,21 @@ std::size_t run_all(const RunPlan& plan, const RunFunction& run, const RunSink& 
     release_handoff(&handoff);
     return slot;
   };
+  // A throwing sink (disk full) must not cancel the pipeline: oneTBB then frees the
+  // buffers of RunSlots still in flight without destroying them (a leak). Keep the first
+  // exception, stop taking new runs, drain the ones in flight, rethrow afterwards.
   auto deliver = [&](RunSlot slot) {
     acquire_handoff(&handoff);
-    if (!slot.output.error.empty()) ++failed;
-    sink(slot.index % plan.variants, plan.first_replicate + slot.index / plan.variants, std::move(slot.output));
-    progress.update(++done);
+    if (!sink_error) {
+      try {
+        if (!slot.output.error.empty()) ++failed;
+        sink(slot.index % plan.variants, plan.first_replicate + slot.index / plan.variants, std::move(slot.output));
+        progress.update(++done);
+      } catch (...) {
+        sink_error = std::current_exception();
+        stopping.store(true, std::memory_order_relaxed);
+      }
+    }
     release_handoff(&handoff);
   };
   release_handoff(&handoff);
@@ -105,6 +119,7 @@ std::size_t run_all(const RunPlan& plan, const RunFunction& run, const RunSink& 
                                                make_filter<RunSlot, void>(filter_mode::serial_in_order, deliver));
   });
   acquire_handoff(&handoff);
+  if (sink_error) std::rethrow_exception(sink_error);
   progress.finish();
   return failed;
 }
