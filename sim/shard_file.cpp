@@ -8,6 +8,7 @@
 #include "sim/atomic_file.hpp"
 #include "sim/errors.hpp"
 #include "sim/hdf5_handle.hpp"
+#include "sim/root_attributes.hpp"
 #include "sim/shard.hpp"
 
 namespace alignsim::sim {
@@ -45,16 +46,6 @@ void write_int_attribute(hid_t object, const std::string& name, std::int64_t val
       H5Acreate2(object, name.c_str(), H5T_STD_I64LE, scalar.get(), H5P_DEFAULT, H5P_DEFAULT),
       "creating attribute " + name);
   hdf5::check(H5Awrite(attribute.get(), H5T_NATIVE_INT64, &value), "writing attribute " + name);
-}
-
-std::string read_string_attribute(hid_t object, const std::string& name) {
-  const hdf5::Attribute attribute(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name);
-  const hdf5::Datatype type = hdf5::make_utf8_string_type();
-  char* text = nullptr;
-  hdf5::check(H5Aread(attribute.get(), type.get(), &text), "reading attribute " + name);
-  std::string value = text != nullptr ? text : "";
-  H5free_memory(text);
-  return value;
 }
 
 std::size_t read_size_attribute(hid_t object, const std::string& name) {
