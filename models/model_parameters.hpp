@@ -3,9 +3,14 @@
 // from the parameter catalog (parameter_catalog.cpp), which owns every default, unit,
 // range and source; nothing here has a default of its own.
 #include <cstdint>
-#include <string>
 
 namespace alignsim::model {
+
+// Choice parameters are enums whose order is the catalog's list of words
+// (parameter_catalog.cpp), so the simulation compares integers, not strings.
+enum class WordOfMouthSource { customers, engaged };
+enum class RoutingPolicy { round_robin, least_loaded, random };
+enum class TrustLearner { ewma, beta };
 
 struct RunParameters {
   std::int64_t horizon_days;  // business days simulated
@@ -32,7 +37,7 @@ struct DemandParameters {  // M1
   bool enabled;
   double innovation_rate;  // p, 1/business day
   double imitation_rate;   // q, 1/business day
-  std::string word_of_mouth_source;  // "customers" or "engaged"
+  WordOfMouthSource word_of_mouth_source;
   double fit_weight;       // how much engagement hazard rises with fit
 };
 
@@ -44,7 +49,7 @@ struct ScoringParameters {  // M2
 };
 
 struct RoutingParameters {  // M3
-  std::string policy;  // round_robin, least_loaded, random
+  RoutingPolicy policy;
 };
 
 struct FollowUpParameters {  // M4
@@ -90,7 +95,7 @@ struct CloseParameters {  // M7
 
 struct TrustParameters {  // M8
   bool learning;
-  std::string learner;  // "ewma" or "beta"
+  TrustLearner learner;
   double initial_mean;
   double initial_sd;
   double learning_rate;      // EWMA alpha

@@ -2,7 +2,9 @@
 // Internal to models/: how a catalog entry binds to a ModelParameters field. Each
 // helper builds one ParameterSpec (the single definition: key, unit, default, range,
 // meaning, source) together with the assignment into the struct.
+#include <algorithm>
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -34,8 +36,6 @@ inline auto assigner(Section ModelParameters::*section, Field Section::*field) {
       p.*section.*field = std::get<double>(v);
     } else if constexpr (std::is_same_v<Field, bool>) {
       p.*section.*field = std::get<bool>(v);
-    } else if constexpr (std::is_same_v<Field, std::string>) {
-      p.*section.*field = std::get<std::string>(v);
     } else {
       p.*section.*field = static_cast<Field>(std::get<std::int64_t>(v));
     }
@@ -59,11 +59,19 @@ inline Binding boolean(const char* key, bool Section::*field, Section ModelParam
   return {{key, ValueKind::boolean, doc.unit, def, 0, 1, {}, doc.meaning, doc.source}, assigner(section, field)};
 }
 
-template <typename Section>
-inline Binding choice(const char* key, std::string Section::*field, Section ModelParameters::*section, const char* def,
-               std::vector<std::string> choices, Doc doc) {
+// `Choice` is an enum whose values are the positions of `choices`.
+template <typename Section, typename Choice>
+inline Binding choice(const char* key, Choice Section::*field, Section ModelParameters::*section, const char* def,
+                      std::vector<std::string> choices, Doc doc) {
+  static_assert(std::is_enum_v<Choice>);
+  auto assign = [section, field, choices](ModelParameters& p, const ParameterValue& v) {
+    const auto& word = std::get<std::string>(v);
+    const auto at = std::find(choices.begin(), choices.end(), word);
+    if (at == choices.end()) throw std::logic_error("unvalidated choice: " + word);
+    p.*section.*field = static_cast<Choice>(at - choices.begin());
+  };
   return {{key, ValueKind::choice, doc.unit, std::string(def), 0, 0, std::move(choices), doc.meaning, doc.source},
-          assigner(section, field)};
+          std::move(assign)};
 }
 
 inline constexpr const char* kAssumption = "modelling assumption; calibrated in scenarios/baseline.yaml";

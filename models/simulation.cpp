@@ -10,8 +10,19 @@
 
 namespace alignsim::model {
 
+namespace {
+// M4's rule as this run applies it: a shared incentive pool (M12) lowers the trust a rep
+// needs before working marketing's leads.
+FollowUpParameters followup_rule(const ModelParameters& p) {
+  FollowUpParameters rule = p.followup;
+  if (p.incentives.shared_pool) rule.trust_midpoint -= p.incentives.shared_pool_followup_shift;
+  return rule;
+}
+}  // namespace
+
 Simulation::Simulation(std::shared_ptr<const ModelParameters> parameters, std::uint32_t replicate)
     : p_(std::move(parameters)),
+      followup_rule_(followup_rule(*p_)),
       random_(p_->run.seed, replicate),
       recorder_(p_->run.horizon_days, p_->run.period_days),
       contacts_by_day_(static_cast<std::size_t>(p_->run.horizon_days)),

@@ -61,7 +61,8 @@ class Simulation {
   [[nodiscard]] double response_delay_hours(std::uint32_t prospect, std::uint32_t rep, double arrival_abs_hours,
                                             bool worked);
   void open_opportunity(std::int64_t day, std::uint32_t prospect);
-  [[nodiscard]] double win_probability_of(std::uint32_t prospect, std::int64_t day) const;
+  [[nodiscard]] bool is_key_account(std::uint32_t prospect) const;
+  [[nodiscard]] double win_probability_of(std::uint32_t prospect, bool key_account, std::int64_t day) const;
   void return_to_nurture(std::uint32_t prospect);
   [[nodiscard]] sim::DrawKey lead_key(std::uint32_t prospect, Purpose purpose, std::uint32_t index = 0) const;
 
@@ -81,11 +82,13 @@ class Simulation {
   void hold_sync(std::int64_t day);
   void churn_customers(std::int64_t day);
   void become_customer(std::uint32_t prospect);
-  [[nodiscard]] double message_consistency() const;
+  // M11: share of reps' material that is their own off-message content at `relevance`.
+  [[nodiscard]] double own_content_share(double relevance) const;
   [[nodiscard]] double content_lift(double effect) const;
   [[nodiscard]] double effective_bad_news_weight() const;
 
   std::shared_ptr<const ModelParameters> p_;
+  FollowUpParameters followup_rule_;  // M4 with the M12 shared-pool shift applied, fixed per run
   sim::RandomStreams random_;
   Prospects prospects_;
   Reps reps_;

@@ -17,8 +17,8 @@ constexpr double kHoursPerDay = 24.0;
 double Simulation::daily_engagement_hazard() const {
   const auto& d = p_->demand;
   if (!d.enabled) return 0.0;
-  const double adopters = d.word_of_mouth_source == "engaged" ? static_cast<double>(ever_engaged_)
-                                                                : static_cast<double>(customers_);
+  const double adopters = d.word_of_mouth_source == WordOfMouthSource::engaged ? static_cast<double>(ever_engaged_)
+                                                                               : static_cast<double>(customers_);
   const double bass = d.innovation_rate + d.imitation_rate * adopters / static_cast<double>(p_->population.prospects);
   const double initial_budget = p_->budget.initial_marketing_usd_per_day;
   const double budget_factor =
@@ -68,13 +68,13 @@ bool Simulation::becomes_mql(std::uint32_t prospect) const {
 std::uint32_t Simulation::route(std::uint32_t prospect) {
   const auto& active = org_.active_reps;
   const auto count = static_cast<std::uint32_t>(active.size());
-  const auto& policy = p_->routing.policy;
-  if (policy == "least_loaded") {
+  const RoutingPolicy policy = p_->routing.policy;
+  if (policy == RoutingPolicy::least_loaded) {
     return *std::min_element(active.begin(), active.end(), [&](std::uint32_t a, std::uint32_t b) {
       return reps_.leads_waiting[a] < reps_.leads_waiting[b];
     });
   }
-  if (policy == "random") {
+  if (policy == RoutingPolicy::random) {
     const double u = random_.uniform(lead_key(prospect, Purpose::random_routing));
     return active[std::min(count - 1, static_cast<std::uint32_t>(u * count))];
   }
@@ -92,10 +92,8 @@ void Simulation::route_and_decide(std::int64_t day) {
 
 void Simulation::decide_lead(std::int64_t day, const Lead& lead, std::uint32_t rep) {
   const std::uint32_t prospect = lead.prospect;
-  FollowUpParameters rule = p_->followup;
-  if (p_->incentives.shared_pool) rule.trust_midpoint -= p_->incentives.shared_pool_followup_shift;
   const bool work = random_.bernoulli(lead_key(prospect, Purpose::followup_decision),
-                                      work_probability(reps_.trust[rep].trust, rule));
+                                      work_probability(reps_.trust[rep].trust, followup_rule_));
   const double arrival_abs = static_cast<double>(day) * kHoursPerDay + lead.arrival_hour;
   if (!work) {
     recorder_.ignored(day);
@@ -185,16 +183,18 @@ void Simulation::open_opportunity(std::int64_t day, std::uint32_t prospect) {
   }
 }
 
-double Simulation::win_probability_of(std::uint32_t prospect, std::int64_t day) const {
+bool Simulation::is_key_account(std::uint32_t prospect) const {
+  return prospects_.deal_size_usd[prospect] >= p_->population.key_account_min_deal_usd;
+}
+
+double Simulation::win_probability_of(std::uint32_t prospect, bool key_account, std::int64_t day) const {
   const std::uint32_t rep = prospects_.rep[prospect];
-  const bool key_account = prospects_.deal_size_usd[prospect] >= p_->population.key_account_min_deal_usd;
   double p = win_probability(prospects_.fit[prospect], key_account, p_->close);
   if (!p_->close.enabled) return p;
   p *= experience_factor(experience_years(rep, day), p_->reps.ramp_up_years, p_->reps.new_rep_win_penalty);
   if (p_->enablement.enabled && reps_.adopted_framework[rep] != 0) p *= 1.0 + p_->enablement.win_uplift;
   if (prospects_.hoarded[prospect] != 0) {
-    const double own_content = p_->content.own_content_share_at_zero_relevance * (1.0 - org_.content_relevance);
-    p *= 1.0 - p_->content.hoarded_win_penalty * own_content;
+    p *= 1.0 - p_->content.hoarded_win_penalty * own_content_share(org_.content_relevance);
   }
   return std::clamp(p, 0.0, 0.99);
 }
@@ -203,8 +203,8 @@ void Simulation::decide_opportunities(std::int64_t day) {
   for (std::uint32_t prospect : decisions_by_day_[static_cast<std::size_t>(day)]) {
     --open_pipeline_;
     --reps_.open_opportunities[prospects_.rep[prospect]];
-    const bool key_account = prospects_.deal_size_usd[prospect] >= p_->population.key_account_min_deal_usd;
-    if (random_.bernoulli(lead_key(prospect, Purpose::win), win_probability_of(prospect, day))) {
+    const bool key_account = is_key_account(prospect);
+    if (random_.bernoulli(lead_key(prospect, Purpose::win), win_probability_of(prospect, key_account, day))) {
       recorder_.won(day, prospects_.deal_size_usd[prospect], key_account, prospects_.sales_sourced[prospect] != 0);
       org_.bookings_today += prospects_.deal_size_usd[prospect];
       become_customer(prospect);

@@ -14,9 +14,9 @@ double Simulation::content_lift(double effect) const {
   return std::max(0.0, 1.0 + effect * (org_.content_relevance - p_->content.initial_relevance));
 }
 
-double Simulation::message_consistency() const {
+double Simulation::own_content_share(double relevance) const {
   // Seed 004: where marketing's content misses, reps make their own off-message material.
-  return 1.0 - p_->content.own_content_share_at_zero_relevance * (1.0 - org_.content_relevance);
+  return p_->content.own_content_share_at_zero_relevance * (1.0 - relevance);
 }
 
 double Simulation::effective_bad_news_weight() const {
@@ -83,10 +83,10 @@ void Simulation::become_customer(std::uint32_t prospect) {
 void Simulation::churn_customers(std::int64_t day) {
   const auto& c = p_->churn;
   if (!c.enabled) return;
-  const double initial_consistency =
-      1.0 - p_->content.own_content_share_at_zero_relevance * (1.0 - p_->content.initial_relevance);
-  const double consistency_factor =
-      std::max(0.0, 1.0 - c.consistency_effect * (message_consistency() - initial_consistency));
+  // Message consistency is 1 - own content share; its rise since the start lowers churn.
+  const double consistency_gain =
+      own_content_share(p_->content.initial_relevance) - own_content_share(org_.content_relevance);
+  const double consistency_factor = std::max(0.0, 1.0 - c.consistency_effect * consistency_gain);
   due_today_.clear();
   churn_clock_.advance(c.annual_rate / kBusinessDaysPerYear * consistency_factor, due_today_);
   for (const auto& due : due_today_) {

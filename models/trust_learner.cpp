@@ -11,7 +11,7 @@ TrustState initial_trust_state(double trust, const TrustParameters& p) noexcept 
 void learn_from_outcome(TrustState& state, bool judged_good, const TrustParameters& p,
                         double bad_news_weight) noexcept {
   if (!p.learning) return;
-  if (p.learner == "beta") {
+  if (p.learner == TrustLearner::beta) {
     state.good = p.forgetting * state.good + (judged_good ? 1.0 : 0.0);
     state.bad = p.forgetting * state.bad + (judged_good ? 0.0 : 1.0);
     state.trust = state.good / (state.good + state.bad);
