@@ -84,7 +84,7 @@ class ResultsFile {
   // (series[m * periods + p]); a failed run (non-empty error) may leave both empty, and
   // its values then stay NaN. Runs are buffered and reach HDF5 in blocks: up to 64
   // replicates of one variant, or (for designs, and for many variants) one replicate of a
-  // range of points holding about 1 MiB, so with runs arriving replicate-major the memory
+  // range of points holding about 512 KiB, so with runs arriving replicate-major the memory
   // held is bounded by a fixed budget, not by the number of points or runs.
   void write_run(std::size_t variant, std::size_t replicate, const RunOutput& run);
 
@@ -129,6 +129,9 @@ class ResultsFile {
   [[nodiscard]] const std::filesystem::path& final_path() const noexcept;
   // Where the data goes until commit(); exposed for tests and error messages.
   [[nodiscard]] const std::filesystem::path& temporary_path() const noexcept;
+  // CPU seconds spent compressing time series as background work so far (off the thread
+  // that calls write_run): benchmarks add it to the writer's own time.
+  [[nodiscard]] double background_compression_seconds() const noexcept;
 
  private:
   struct State;

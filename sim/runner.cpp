@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "sim/progress_line.hpp"
+#include "sim/background_work.hpp"
 #include "sim/thread_handoff.hpp"
 
 namespace alignsim::sim {
@@ -88,6 +89,9 @@ std::size_t run_all(const RunPlan& plan, const RunFunction& run, const RunSink& 
   };
   auto compute = [&](std::size_t index) {
     acquire_handoff(&handoff);
+    // Take one job the writer posted (compressing a finished block of time series), so
+    // that work runs here in parallel instead of on the writer's ordered stage.
+    background_work().help_once();
     RunSlot slot{index, run_isolated(plan.summary_size, plan.series_size, run, index % plan.variants,
                                      plan.first_replicate + index / plan.variants)};
     release_handoff(&handoff);
