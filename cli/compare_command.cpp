@@ -4,6 +4,7 @@
 // scenario to the first with its 95% CI, and how much narrower that interval is than the
 // unpaired (Welch) interval of the same runs would be.
 #include <boost/program_options.hpp>
+#include <cmath>
 #include <cstdio>
 
 #include "cli/command_line.hpp"
@@ -51,8 +52,11 @@ void require_same_run_settings(const std::vector<LoadedScenario>& scenarios) {
   }
 }
 
+// Half-widths of differences: shares in percentage points, as the differences are.
 std::string half_width_text(double value, const std::string& unit) {
-  return "+-" + format_value(value, unit == "1" ? "1" : unit);
+  std::string text = format_value(value, unit);
+  if (unit == "1" && !text.empty() && text.back() == '%') text.replace(text.size() - 1, 1, " pts");
+  return std::isnan(value) ? text : "+-" + text;
 }
 
 void print_comparison(const std::vector<LoadedScenario>& scenarios, const VariantStatistics& statistics,
@@ -68,9 +72,13 @@ void print_comparison(const std::vector<LoadedScenario>& scenarios, const Varian
       const std::string& unit = metrics[m].unit;
       const std::string text = format_difference(ci.estimate, unit) + " [" + format_difference(ci.low, unit) + ", " +
                                format_difference(ci.high, unit) + "]";
-      std::printf("  %-24s %-32s %-16s %-16s %.2fx\n", metrics[m].name.c_str(), text.c_str(),
+      // NaN when every pair differs by the same amount (e.g. a metric the change leaves alone).
+      const double narrowing = pd.narrowing_factor();
+      char factor[32];
+      std::snprintf(factor, sizeof factor, "%.2fx", narrowing);
+      std::printf("  %-24s %-32s %-16s %-16s %s\n", metrics[m].name.c_str(), text.c_str(),
                   half_width_text(ci.half_width, unit).c_str(), half_width_text(pd.unpaired_half_width(), unit).c_str(),
-                  pd.narrowing_factor());
+                  std::isnan(narrowing) ? "n/a" : factor);
     }
   }
 }

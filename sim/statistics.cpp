@@ -359,7 +359,12 @@ double PairedDifference::unpaired_half_width(double level) const {
 }
 
 double PairedDifference::narrowing_factor(double level) const {
-  return unpaired_half_width(level) / difference_interval(level).half_width;
+  // Paired differences that vary only by rounding (1e-15 relative) count as not varying.
+  constexpr double kRoundingOnly = 1e-12;
+  const double paired = difference_interval(level).half_width;
+  const double unpaired = unpaired_half_width(level);
+  if (!(paired > kRoundingOnly * unpaired)) return kNaN;
+  return unpaired / paired;
 }
 
 // ------------------------------------------------------------------- sample quantiles

@@ -96,7 +96,10 @@ class PairedDifference {
   [[nodiscard]] double unpaired_half_width(double level = 0.95) const;
 
   // unpaired_half_width / difference_interval().half_width: how many times narrower the
-  // pairing made the interval (> 1 when the outcomes are positively correlated).
+  // pairing made the interval (> 1 when the outcomes are positively correlated). NaN when
+  // the paired differences do not vary (a variant compared with itself, e.g. the base
+  // row): there is no paired interval to compare with, and "infinitely narrower" would
+  // read as a result.
   [[nodiscard]] double narrowing_factor(double level = 0.95) const;
 
  private:

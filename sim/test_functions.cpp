@@ -38,9 +38,9 @@ double noise(const Settings& s, std::uint32_t replicate) {
 }
 
 const OutputLayout& y_layout(const std::string& meaning) {
-  static const OutputLayout ishigami{{{"y", "1", "Ishigami function value"}}, {}};
-  static const OutputLayout g{{{"y", "1", "Sobol G-function value"}}, {}};
-  static const OutputLayout guard{{{"y", "1", "x1 plus noise"}}, {}};
+  static const OutputLayout ishigami{{{"y", "value", "Ishigami function value (dimensionless; not a share)"}}, {}};
+  static const OutputLayout g{{{"y", "value", "Sobol G-function value (dimensionless; not a share)"}}, {}};
+  static const OutputLayout guard{{{"y", "value", "x1 plus noise (dimensionless; not a share)"}}, {}};
   if (meaning == "guard_test") return guard;
   return meaning == "ishigami" ? ishigami : g;
 }

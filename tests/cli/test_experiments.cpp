@@ -110,6 +110,10 @@ TEST(Experiments, CompareReportsPairedDifferenceAndNarrowing) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("shifted vs a"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("narrowing"), std::string::npos);
+  // The noise is common to both (same streams), so every pair differs by exactly
+  // sin(1) = 0.841: no paired interval, hence no narrowing factor (not a huge number).
+  EXPECT_NE(r.out.find("+0.841 [+0.841, +0.841]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("n/a\n"), std::string::npos) << r.out;
 }
 
 TEST(Experiments, SweepErrorsNameFileLineColumnAndKey) {

@@ -335,6 +335,15 @@ TEST(PairedDifference, HandComputedIntervals) {
   expect_relative(paired.narrowing_factor(), unpaired / diff.half_width, 1e-12);
 }
 
+// The base variant's row of /paired_differences pairs every run with itself.
+TEST(PairedDifference, NarrowingFactorIsUndefinedWhenDifferencesDoNotVary) {
+  PairedDifference itself;
+  for (const double value : {3.0, 8.0, 5.0, 11.0}) itself.add(value, value);
+  EXPECT_EQ(itself.difference_interval().half_width, 0.0);
+  EXPECT_GT(itself.unpaired_half_width(), 0.0);
+  EXPECT_TRUE(std::isnan(itself.narrowing_factor()));
+}
+
 TEST(PairedDifference, SkipsPairsWithANonFiniteMember) {
   PairedDifference clean, dirty;
   const double a[] = {5, 7, 6, 9}, b[] = {4, 5, 5, 6};
