@@ -54,6 +54,22 @@ std::string percent_change(const sim::ConfidenceInterval& rel) {
   return buffer;
 }
 
+bool has_headline(const std::vector<std::string>& variant_names, const std::vector<KeyOutcome>& key_outcomes) {
+  return variant_names.size() > 1 &&
+         std::any_of(key_outcomes.begin(), key_outcomes.end(), [](const KeyOutcome& k) { return k.headline_column > 0; });
+}
+
+// Amounts as a relative change, shares in percentage points (a relative change of a
+// share, "-6% of 60%", reads as a level).
+std::string headline_change(const sim::PairedDifference& pd, const std::string& unit) {
+  if (unit != "1") {
+    const std::string relative = percent_change(pd.relative_interval());
+    if (!relative.empty()) return relative;
+  }
+  const auto diff = pd.difference_interval();
+  return interval_text(diff.estimate, diff.low, diff.high, unit, true);
+}
+
 void print_row(std::FILE* out, const std::vector<std::string>& cells, const std::vector<std::size_t>& widths) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
     std::fprintf(out, "%s%-*s", i == 0 ? "" : "  ", static_cast<int>(widths[i]), cells[i].c_str());
@@ -87,7 +103,11 @@ std::string format_difference(double value, const std::string& unit) {
 
 void print_outcome_table(std::FILE* out, const std::vector<std::string>& variant_names,
                          const std::vector<sim::MetricSpec>& metrics, const std::vector<KeyOutcome>& key_outcomes,
-                         const VariantStatistics& statistics) {
+                         const VariantStatistics& statistics, bool brief) {
+  if (brief && has_headline(variant_names, key_outcomes)) {
+    print_headline_table(out, variant_names, metrics, key_outcomes, statistics);
+    return;
+  }
   std::fprintf(out, "\nKey outcomes per variant: mean over replicates (95%% confidence interval)\n\n");
   for (std::size_t v = 0; v < variant_names.size(); ++v) {
     std::vector<std::vector<std::string>> rows{{variant_names[v], "mean (95% CI)"}};
@@ -111,6 +131,37 @@ void print_outcome_table(std::FILE* out, const std::vector<std::string>& variant
     print_grid(out, rows);
     std::fputc('\n', out);
   }
+  if (has_headline(variant_names, key_outcomes)) print_headline_table(out, variant_names, metrics, key_outcomes, statistics);
+}
+
+void print_headline_table(std::FILE* out, const std::vector<std::string>& variant_names,
+                          const std::vector<sim::MetricSpec>& metrics, const std::vector<KeyOutcome>& key_outcomes,
+                          const VariantStatistics& statistics) {
+  std::vector<const KeyOutcome*> columns;
+  for (const auto& k : key_outcomes) {
+    if (k.headline_column > 0) columns.push_back(&k);
+  }
+  std::stable_sort(columns.begin(), columns.end(),
+                   [](const KeyOutcome* a, const KeyOutcome* b) { return a->headline_column < b->headline_column; });
+  std::size_t pairs = 0;
+  std::vector<std::vector<std::string>> rows{{"what-if"}};
+  for (const KeyOutcome* k : columns) rows.front().push_back(k->label);
+  rows.push_back({variant_names.front() + " (level)"});  // what the changes are relative to
+  for (const KeyOutcome* k : columns) {
+    rows.back().push_back(format_value(statistics.mean(0, k->metric).estimate, metrics[k->metric].unit));
+  }
+  for (std::size_t v = 1; v < variant_names.size(); ++v) {
+    rows.push_back({variant_names[v]});
+    for (const KeyOutcome* k : columns) {
+      const auto& pd = statistics.paired(v, k->metric);
+      pairs = std::max(pairs, pd.count());
+      rows.back().push_back(headline_change(pd, metrics[k->metric].unit));
+    }
+  }
+  std::fprintf(out, "At a glance: change from base, 95%% CI (paired over %zu replicates with common random numbers)\n\n",
+               pairs);
+  print_grid(out, rows);
+  std::fputc('\n', out);
 }
 
 }  // namespace alignsim::cli

@@ -11,8 +11,9 @@
 namespace alignsim::cli {
 
 struct KeyOutcome {
-  std::size_t metric;  // index into the summary metrics
-  std::string label;   // what an executive calls it
+  std::size_t metric;     // index into the summary metrics
+  std::string label;      // what an executive calls it
+  int headline_column = 0;  // > 0: a column of the "at a glance" table, in this order
 };
 
 // Human formatting by unit: "1" (a share) as a percentage, "USD" as $1.2M, others with
@@ -21,8 +22,19 @@ struct KeyOutcome {
 // A difference: signed; shares in percentage points.
 [[nodiscard]] std::string format_difference(double value, const std::string& unit);
 
+// Every key outcome per variant (mean and 95% CI), each what-if's paired difference to
+// the base, then the "at a glance" table. brief: the "at a glance" table alone (when
+// there is one: at least one what-if and at least one headline outcome).
 void print_outcome_table(std::FILE* out, const std::vector<std::string>& variant_names,
                          const std::vector<sim::MetricSpec>& metrics, const std::vector<KeyOutcome>& key_outcomes,
-                         const VariantStatistics& statistics);
+                         const VariantStatistics& statistics, bool brief = false);
+
+// "At a glance": one row per what-if, one column per headline outcome, each the paired
+// change to the base with its 95% CI (relative for amounts, percentage points for
+// shares), under a row with the base's mean levels. Rows start at the left margin,
+// unlike the tables above.
+void print_headline_table(std::FILE* out, const std::vector<std::string>& variant_names,
+                          const std::vector<sim::MetricSpec>& metrics, const std::vector<KeyOutcome>& key_outcomes,
+                          const VariantStatistics& statistics);
 
 }  // namespace alignsim::cli

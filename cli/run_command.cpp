@@ -37,11 +37,11 @@ const std::vector<KeyOutcome>& sales_key_outcomes() {
   using model::Summary;
   static const std::vector<KeyOutcome> outcomes{
       {static_cast<std::size_t>(Summary::mqls), "MQLs"},
-      {static_cast<std::size_t>(Summary::share_mqls_ignored), "share of MQLs ignored"},
-      {static_cast<std::size_t>(Summary::median_response_hours), "median response time"},
+      {static_cast<std::size_t>(Summary::share_mqls_ignored), "share of MQLs ignored", 3},
+      {static_cast<std::size_t>(Summary::median_response_hours), "median response time", 4},
       {static_cast<std::size_t>(Summary::win_rate), "win rate"},
-      {static_cast<std::size_t>(Summary::wins), "deals won"},
-      {static_cast<std::size_t>(Summary::bookings_usd), "bookings"},
+      {static_cast<std::size_t>(Summary::wins), "deals won", 2},
+      {static_cast<std::size_t>(Summary::bookings_usd), "bookings", 1},
       {static_cast<std::size_t>(Summary::mean_rep_trust_end), "mean rep trust (0-1)"},
       // One line per alignment mechanism (M9-M17), so every what-if shows its lever.
       {static_cast<std::size_t>(Summary::prospecting_time_share), "rep time on own prospecting"},
@@ -80,6 +80,7 @@ struct RunOptions {
   std::optional<sim::ShardSpec> shard;
   bool progress = false;
   bool quiet = false;
+  bool brief = false;
 };
 
 std::filesystem::path output_path(const RunOptions& options, const sim::ScenarioSpec& scenario) {
@@ -117,7 +118,7 @@ int run_durably(const RunOptions& options, const LoadedScenario& loaded, const S
     } else if (loaded.spec.sweep) {
       code = run_sweep({loaded, runs, path, target, runner, options.quiet, durable.hooks()});
     } else {
-      code = run_variants({loaded, runs, path, target, runner, options.quiet, durable.hooks()});
+      code = run_variants({loaded, runs, path, target, runner, options.quiet, durable.hooks(), options.brief});
     }
   } catch (const OutputError& e) {
     if (!durable.holds_runs()) throw;
@@ -170,7 +171,8 @@ int run_command(const Arguments& args) {
       ("shard", po::value<std::string>(), "I/N: run only the I-th of N slices of the runs into a shard file "
                                           "(combine with 'alignsim merge')")
       ("progress", po::bool_switch(&options.progress), "show the progress line even when stderr is not a terminal")
-      ("quiet,q", po::bool_switch(&options.quiet), "no progress or banner on stderr");
+      ("quiet,q", po::bool_switch(&options.quiet), "no progress or banner on stderr")
+      ("brief", po::bool_switch(&options.brief), "print only the 'at a glance' table of what-if effects");
   add_scenario_options(description, options.scenario);
   add_experiment_options(description, options.experiment);
   const auto parsed = parse_command_line(args, description, "scenario", po::value<std::string>(), 1);

@@ -79,7 +79,8 @@ int run_variants(const VariantRun& request) {
                       layout.metrics.summary, statistics.paired_table());
   results.commit();
 
-  print_outcome_table(stdout, layout.variant_names, layout.metrics.summary, key_outcomes(loaded), statistics);
+  print_outcome_table(stdout, layout.variant_names, layout.metrics.summary, key_outcomes(loaded), statistics,
+                      request.brief);
   if (target) {
     std::printf("Adaptive replication: %zu rounds, %zu replicates; target %s\n", rounds.rounds, rounds.replicates,
                 rounds.target_met ? "met by every variant" : "NOT met by every variant (maximum reached)");

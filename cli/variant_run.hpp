@@ -20,6 +20,7 @@ struct VariantRun {
   sim::RunnerOptions runner;
   bool quiet = false;
   RunHooks hooks;
+  bool brief = false;  // terminal: the "at a glance" table only
 };
 
 // Writes and commits the results file; returns the exit code (kExitRunsFailed if some
