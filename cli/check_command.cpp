@@ -5,6 +5,7 @@
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/experiment_options.hpp"
+#include "cli/setting_cautions.hpp"
 #include "cli/scenario_options.hpp"
 
 namespace alignsim::cli {
@@ -25,6 +26,7 @@ int check_command(const Arguments& args) {
   read_scenario_shortcuts(vm, options);
   // Validated against the catalog of the model the scenario names (`model:`).
   const auto loaded = load_experiment(options, {});
+  print_setting_cautions(stderr, loaded);
   std::fputs(loaded.spec.resolved_yaml.c_str(), stdout);
   return kExitOk;
 }

@@ -12,6 +12,7 @@
 #include "cli/experiment_options.hpp"
 #include "cli/outcome_table.hpp"
 #include "cli/replication_rounds.hpp"
+#include "cli/setting_cautions.hpp"
 #include "cli/variant_statistics.hpp"
 #include "sim/errors.hpp"
 #include "sim/runner.hpp"
@@ -92,6 +93,7 @@ int execute(const std::vector<std::string>& files, const ScenarioOptions& shared
     scenarios.push_back(load_experiment(options, {}));
   }
   require_same_run_settings(scenarios);
+  for (const LoadedScenario& scenario : scenarios) print_setting_cautions(stderr, scenario);
   const LoadedScenario& first = scenarios.front();
   const sim::OutputLayout& outputs = first.model->outputs();
   const auto replicates = static_cast<std::size_t>(first.spec.replicates);

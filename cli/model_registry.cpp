@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "models/calibration_cautions.hpp"
 #include "models/metrics.hpp"
 #include "models/parameter_catalog.hpp"
 #include "models/simulation.hpp"
@@ -19,7 +20,8 @@ sim::ModelDefinition sales_marketing() {
             return model::run_model(std::make_shared<const model::ModelParameters>(model::model_parameters_from(resolved)),
                                     replicate);
           },
-          {"bookings_usd", "wins", "share_mqls_ignored"}};
+          {"bookings_usd", "wins", "share_mqls_ignored"},
+          [](const sim::Settings& resolved) { return model::calibration_cautions(model::model_parameters_from(resolved)); }};
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include "cli/run_identity.hpp"
 #include "cli/scenario_options.hpp"
 #include "cli/scenario_runs.hpp"
+#include "cli/setting_cautions.hpp"
 #include "cli/shard_run.hpp"
 #include "cli/sweep_run.hpp"
 #include "cli/variant_run.hpp"
@@ -153,6 +154,7 @@ int execute(const RunOptions& options) {
     runner.distributor = &*coordinator;
   }
 #endif
+  print_setting_cautions(stderr, loaded);  // once, by the process that reports
   return run_durably(options, loaded, runs, target, runner);
 }
 

@@ -14,6 +14,13 @@
 
 namespace alignsim::sim {
 
+// A setting that is valid but outside what the model was calibrated for: the run goes
+// ahead, and the user is told which key and why (printed as a warning).
+struct SettingCaution {
+  std::string key;   // the setting to look at, e.g. "budget.initial_marketing_usd_per_day"
+  std::string text;  // what is unusual and what follows from it, one sentence
+};
+
 struct ModelDefinition {
   std::string name;         // what `model:` says
   std::string description;  // one line, for `alignsim params --model`
@@ -25,6 +32,8 @@ struct ModelDefinition {
   std::function<RunOutput(const Settings& resolved, std::uint32_t replicate)> run;
   // Summary metrics a sensitivity analysis ranks when the sweep names none.
   std::vector<std::string> key_outputs;
+  // Cautions for fully resolved settings; may be empty (no cautions).
+  std::function<std::vector<SettingCaution>(const Settings& resolved)> cautions;
 };
 
 // Thread-safe for concurrent reads once built.

@@ -116,17 +116,17 @@ RunOutput run_sobol_g(const Settings& s, std::uint32_t replicate) {
 
 ModelDefinition ishigami_model() {
   return {"ishigami", "Ishigami test function (3 inputs; analytic Sobol indices)", ishigami_catalog,
-          [] { return std::cref(y_layout("ishigami")); }, run_ishigami, {"y"}};
+          [] { return std::cref(y_layout("ishigami")); }, run_ishigami, {"y"}, nullptr};
 }
 
 ModelDefinition sobol_g_model() {
   return {"sobol_g", "Sobol G-function test function (8 inputs; analytic Sobol indices)", sobol_g_catalog,
-          [] { return std::cref(y_layout("sobol_g")); }, run_sobol_g, {"y"}};
+          [] { return std::cref(y_layout("sobol_g")); }, run_sobol_g, {"y"}, nullptr};
 }
 
 ModelDefinition guard_test_model() {
   return {"guard_test", "x1 plus noise with a numerical guard on y (tests failure isolation)", guard_test_catalog,
-          [] { return std::cref(y_layout("guard_test")); }, run_guard_test, {"y"}};
+          [] { return std::cref(y_layout("guard_test")); }, run_guard_test, {"y"}, nullptr};
 }
 
 // With x_i uniform on [-pi, pi]: V1 = b pi^4 / 5 + b^2 pi^8 / 50 + 1/2, V2 = a^2 / 8,

@@ -194,7 +194,8 @@ TEST_F(CliDurability, DiskFullIsAClearOutputErrorAndDamagesNothing) {
   // ~200 runs x 120 periods of series: far more than 2 MiB even compressed.
   const auto result = run_cli({"run", ALIGNSIM_SOURCE_DIR "/tests/golden/tiny.yaml", "-o", "full/out.h5", "--quiet",
                                "--overwrite", "--replicates", "100", "--set", "run.horizon_days=120", "--set",
-                               "run.period_days=1", "--set", "population.prospects=200"},
+                               "run.period_days=1", "--set", "population.prospects=200", "--set",
+                               "budget.initial_marketing_usd_per_day=10"},  // calibrated per prospect: no caution
                               dir.path());
   EXPECT_EQ(result.exit_code, 1) << result.err;
   EXPECT_NE(result.err.find("No space left on device"), std::string::npos) << result.err;

@@ -95,5 +95,21 @@ TEST(CliReport, BriefWithoutWhatIfsShowsTheKeyOutcomes) {
   EXPECT_EQ(r.out.find("At a glance"), std::string::npos);
 }
 
+// Valid settings outside the calibrated range run, with one warning naming the key.
+TEST(CliReport, OutOfCalibrationSettingsAreWarnedNotRefused) {
+  TempDir dir("report-caution");
+  write_text(dir.path() / "big.yaml", "population:\n  prospects: 400000\n");
+  const auto checked = run_cli({"check", "big.yaml"}, dir.path());
+  EXPECT_EQ(checked.exit_code, 0) << checked.err;
+  EXPECT_EQ(checked.err.rfind("alignsim: warning: big.yaml:0:0: budget.initial_marketing_usd_per_day: $1000 per day "
+                              "for 400000 prospects is $0.0025 per prospect, 1/20 of the calibrated $0.05",
+                              0),
+            0u)
+      << checked.err;
+  const auto scaled = run_cli({"check", "big.yaml", "--set", "budget.initial_marketing_usd_per_day=20000"}, dir.path());
+  EXPECT_EQ(scaled.exit_code, 0);
+  EXPECT_EQ(scaled.err, "");
+}
+
 }  // namespace
 }  // namespace alignsim::cli
