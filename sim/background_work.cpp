@@ -18,13 +18,15 @@ bool ClaimableJob::try_run() noexcept {
   return true;
 }
 
-void ClaimableJob::finish() {
-  if (!try_run()) {
-    for (int state = state_.load(std::memory_order_acquire); state != kDone;
-         state = state_.load(std::memory_order_acquire)) {
-      state_.wait(state, std::memory_order_acquire);
-    }
+void ClaimableJob::wait_until_done() const noexcept {
+  for (int state = state_.load(std::memory_order_acquire); state != kDone;
+       state = state_.load(std::memory_order_acquire)) {
+    state_.wait(state, std::memory_order_acquire);
   }
+}
+
+void ClaimableJob::finish() {
+  if (!try_run()) wait_until_done();
   if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
 }
 
@@ -34,9 +36,7 @@ void ClaimableJob::cancel() noexcept {
     job_ = nullptr;
     return;
   }
-  for (int state = state_.load(std::memory_order_acquire); state != kDone; state = state_.load(std::memory_order_acquire)) {
-    state_.wait(state, std::memory_order_acquire);
-  }
+  wait_until_done();
 }
 
 void BackgroundWork::post(std::shared_ptr<ClaimableJob> job) {

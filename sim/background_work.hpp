@@ -36,6 +36,7 @@ class ClaimableJob {
 
  private:
   enum State : int { kPending, kRunning, kDone };
+  void wait_until_done() const noexcept;
   std::function<void()> job_;
   std::exception_ptr failure_;
   std::atomic<int> state_{kPending};

@@ -9,8 +9,8 @@
 #include <exception>
 #include <limits>
 
-#include "sim/progress_line.hpp"
 #include "sim/background_work.hpp"
+#include "sim/progress_line.hpp"
 #include "sim/thread_handoff.hpp"
 
 namespace alignsim::sim {
