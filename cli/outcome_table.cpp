@@ -101,13 +101,11 @@ std::string format_difference(double value, const std::string& unit) {
   return signed_text(value, format_value(value, unit));
 }
 
-void print_outcome_table(std::FILE* out, const std::vector<std::string>& variant_names,
+namespace {
+
+void print_variant_means(std::FILE* out, const std::vector<std::string>& variant_names,
                          const std::vector<sim::MetricSpec>& metrics, const std::vector<KeyOutcome>& key_outcomes,
-                         const VariantStatistics& statistics, bool brief) {
-  if (brief && has_headline(variant_names, key_outcomes)) {
-    print_headline_table(out, variant_names, metrics, key_outcomes, statistics);
-    return;
-  }
+                         const VariantStatistics& statistics) {
   std::fprintf(out, "\nKey outcomes per variant: mean over replicates (95%% confidence interval)\n\n");
   for (std::size_t v = 0; v < variant_names.size(); ++v) {
     std::vector<std::vector<std::string>> rows{{variant_names[v], "mean (95% CI)"}};
@@ -118,6 +116,11 @@ void print_outcome_table(std::FILE* out, const std::vector<std::string>& variant
     print_grid(out, rows);
     std::fputc('\n', out);
   }
+}
+
+void print_paired_effects(std::FILE* out, const std::vector<std::string>& variant_names,
+                          const std::vector<sim::MetricSpec>& metrics, const std::vector<KeyOutcome>& key_outcomes,
+                          const VariantStatistics& statistics) {
   if (variant_names.size() < 2) return;
   std::fprintf(out, "What-if effects: paired difference to base over common random numbers (95%% CI)\n\n");
   for (std::size_t v = 1; v < variant_names.size(); ++v) {
@@ -131,7 +134,19 @@ void print_outcome_table(std::FILE* out, const std::vector<std::string>& variant
     print_grid(out, rows);
     std::fputc('\n', out);
   }
-  if (has_headline(variant_names, key_outcomes)) print_headline_table(out, variant_names, metrics, key_outcomes, statistics);
+}
+
+}  // namespace
+
+void print_outcome_table(std::FILE* out, const std::vector<std::string>& variant_names,
+                         const std::vector<sim::MetricSpec>& metrics, const std::vector<KeyOutcome>& key_outcomes,
+                         const VariantStatistics& statistics, bool brief) {
+  const bool glance = has_headline(variant_names, key_outcomes);
+  if (!(brief && glance)) {
+    print_variant_means(out, variant_names, metrics, key_outcomes, statistics);
+    print_paired_effects(out, variant_names, metrics, key_outcomes, statistics);
+  }
+  if (glance) print_headline_table(out, variant_names, metrics, key_outcomes, statistics);
 }
 
 void print_headline_table(std::FILE* out, const std::vector<std::string>& variant_names,
