@@ -102,7 +102,7 @@ int execute(const std::vector<std::string>& files, const ScenarioOptions& shared
     std::fprintf(stderr, "alignsim compare: %zu scenarios x %zu replicates, seed %llu (common random numbers)\n",
                  scenarios.size(), replicates, static_cast<unsigned long long>(first.spec.seed));
   }
-  VariantStatistics statistics(scenarios.size(), outputs.summary.size());
+  VariantStatistics statistics(scenarios.size(), outputs.summary);
   const RoundsPlan plan{scenarios.size(), replicates, outputs.summary.size(), outputs.series.size() * periods, {}, {}};
   const RoundsResult result = run_in_rounds(
       plan,

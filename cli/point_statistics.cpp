@@ -34,7 +34,7 @@ std::vector<std::vector<double>> write_point_statistics(sim::ResultsFile& result
       for (std::size_t p = 0; p < count; ++p) {
         sim::RunningMoments moments;
         for (std::size_t r = 0; r < replicates; ++r) moments.add(values[p * replicates + r]);
-        const auto ci = sim::mean_confidence_interval(moments);
+        const auto ci = sim::clipped_to(sim::mean_confidence_interval(moments), metrics[m].lowest, metrics[m].highest);
         rows[m].insert(rows[m].end(), {moments.mean(), moments.sd(), ci.low, ci.high,
                                        static_cast<double>(moments.count()), static_cast<double>(moments.missing())});
         const auto output = std::find(outputs.begin(), outputs.end(), m);

@@ -59,7 +59,7 @@ int run_variants(const VariantRun& request) {
                  static_cast<long long>(scenario.replicates), static_cast<long long>(scenario.horizon_days),
                  static_cast<unsigned long long>(scenario.seed), request.runner.threads);
   }
-  VariantStatistics statistics(layout.variant_names.size(), layout.metrics.summary.size());
+  VariantStatistics statistics(layout.variant_names.size(), layout.metrics.summary);
   const RoundsPlan plan{layout.variant_names.size(), initial, layout.metrics.summary.size(),
                         layout.metrics.series.size() * layout.periods, target, request.hooks.known};
   const RoundsResult rounds = run_in_rounds(

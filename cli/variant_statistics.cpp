@@ -8,12 +8,13 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }
 
-VariantStatistics::VariantStatistics(std::size_t variants, std::size_t metrics)
+VariantStatistics::VariantStatistics(std::size_t variants, const std::vector<sim::MetricSpec>& metrics)
     : variants_(variants),
-      metrics_(metrics),
-      moments_(variants * metrics),
-      paired_(variants * metrics),
-      base_of_replicate_(metrics, kNaN) {}
+      metrics_(metrics.size()),
+      specs_(metrics),
+      moments_(variants * metrics.size()),
+      paired_(variants * metrics.size()),
+      base_of_replicate_(metrics.size(), kNaN) {}
 
 void VariantStatistics::add(std::size_t variant, std::size_t replicate, const sim::RunOutput& run) {
   if (variant == 0) {
@@ -31,7 +32,8 @@ void VariantStatistics::add(std::size_t variant, std::size_t replicate, const si
 }
 
 sim::ConfidenceInterval VariantStatistics::mean(std::size_t variant, std::size_t metric) const {
-  return sim::mean_confidence_interval(moments_[at(variant, metric)]);
+  return sim::clipped_to(sim::mean_confidence_interval(moments_[at(variant, metric)]), specs_[metric].lowest,
+                         specs_[metric].highest);
 }
 
 const sim::PairedDifference& VariantStatistics::paired(std::size_t variant, std::size_t metric) const {

@@ -14,11 +14,13 @@ namespace alignsim::cli {
 // Not thread-safe: feed from the runner's sink only.
 class VariantStatistics {
  public:
-  VariantStatistics(std::size_t variants, std::size_t metrics);
+  // metrics: the summary metrics, whose ranges clip the confidence intervals of mean().
+  VariantStatistics(std::size_t variants, const std::vector<sim::MetricSpec>& metrics);
 
   // Runs of one replicate arrive for variants 0..V-1 in order (the runner's order).
   void add(std::size_t variant, std::size_t replicate, const sim::RunOutput& run);
 
+  // The 95% t interval of the mean, clipped to the metric's range.
   [[nodiscard]] sim::ConfidenceInterval mean(std::size_t variant, std::size_t metric) const;
   [[nodiscard]] const sim::PairedDifference& paired(std::size_t variant, std::size_t metric) const;
   [[nodiscard]] const sim::RunningMoments& moments(std::size_t variant, std::size_t metric) const;
@@ -34,6 +36,7 @@ class VariantStatistics {
 
   std::size_t variants_;
   std::size_t metrics_;
+  std::vector<sim::MetricSpec> specs_;
   std::vector<sim::RunningMoments> moments_;
   std::vector<sim::PairedDifference> paired_;
   std::vector<double> base_of_replicate_;  // the base variant's summary for the current replicate

@@ -12,8 +12,21 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 double ratio(double numerator, double denominator) { return denominator > 0 ? numerator / denominator : kNaN; }
 
+// Every metric of this model is a count, amount, duration, level or share: none is
+// negative. Shares and trust levels (0-1) also cannot exceed 1, except marketing spend
+// over bookings, which can.
+std::vector<sim::MetricSpec> with_ranges(std::vector<sim::MetricSpec> specs) {
+  for (sim::MetricSpec& spec : specs) {
+    spec.lowest = 0.0;
+    const bool unit_interval = (spec.unit == "1" || spec.unit == "trust") &&
+                               spec.name != "marketing_budget_share_of_revenue";
+    if (unit_interval) spec.highest = 1.0;
+  }
+  return specs;
+}
+
 std::vector<sim::MetricSpec> summary_specs() {
-  return {
+  return with_ranges({
       {"inquiries", "inquiries", "inquiries made (a prospect that engages again counts again)"},
       {"mqls", "leads", "inquiries that became marketing-qualified leads"},
       {"mqls_worked", "leads", "MQLs a rep decided to work (pursue)"},
@@ -55,11 +68,11 @@ std::vector<sim::MetricSpec> summary_specs() {
       {"retention", "1", "M16: customers at the end / (customers at the start + wins)"},
       {"framework_adoption_end", "1", "M17: share of active reps using the selling framework at the end"},
       {"feedback_reports", "reports", "M10: reasons for rejected leads reported to marketing"},
-  };
+  });
 }
 
 std::vector<sim::MetricSpec> series_specs() {
-  return {
+  return with_ranges({
       {"inquiries", "inquiries/period", "inquiries in the period"},
       {"mqls", "leads/period", "MQLs in the period"},
       {"mqls_worked", "leads/period", "MQLs worked in the period (by decision day)"},
@@ -81,7 +94,7 @@ std::vector<sim::MetricSpec> series_specs() {
       {"framework_adoption", "1", "M17: share of active reps using the framework at the end of the period"},
       {"prospecting_time_share", "1", "M9: share of rep hours on own prospecting in the period"},
       {"selling_time_share", "1", "share of rep hours spent selling in the period"},
-  };
+  });
 }
 
 }  // namespace

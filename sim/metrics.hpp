@@ -2,6 +2,7 @@
 // What one run produces, described generically so the runner, statistics and the
 // results writer need not know the model.
 #include <cstddef>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,11 @@ struct MetricSpec {
   std::string name;     // dataset name, snake_case
   std::string unit;     // e.g. "leads", "hours", "USD", "1" for ratios
   std::string meaning;  // one line, written as the HDF5 long_name attribute
+  // The range every value lies in (e.g. 0 and 1 for a share). Confidence intervals of
+  // the mean are clipped to it: a t interval of a share can reach below 0 with few
+  // replicates, and the true mean cannot.
+  double lowest = -std::numeric_limits<double>::infinity();
+  double highest = std::numeric_limits<double>::infinity();
 };
 
 struct OutputLayout {

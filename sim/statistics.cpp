@@ -296,6 +296,13 @@ ConfidenceInterval mean_confidence_interval(const RunningMoments& moments, doubl
   return interval(moments.mean(), critical_t(level, dof) * moments.standard_error(), n);
 }
 
+ConfidenceInterval clipped_to(ConfidenceInterval interval, double lowest, double highest) noexcept {
+  // NaN bounds (undefined intervals) stay NaN: std::max/min would turn them into a limit.
+  if (interval.low < lowest) interval.low = lowest;
+  if (interval.high > highest) interval.high = highest;
+  return interval;
+}
+
 void PairedDifference::add(double what_if, double base) noexcept {
   if (!std::isfinite(what_if) || !std::isfinite(base)) {
     ++skipped_;

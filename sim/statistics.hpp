@@ -65,6 +65,11 @@ struct ConfidenceInterval {
 [[nodiscard]] ConfidenceInterval mean_confidence_interval(const RunningMoments& moments,
                                                           double level = 0.95);
 
+// `interval` with its bounds clipped to [lowest, highest], the range the true value must
+// lie in; the estimate and half_width (the unclipped t half-width, which precision
+// targets use) are unchanged. Truncating to the parameter space keeps the coverage.
+[[nodiscard]] ConfidenceInterval clipped_to(ConfidenceInterval interval, double lowest, double highest) noexcept;
+
 // Replicate-paired outcomes of a what-if (a) and the base (b). Replicate r of both
 // variants sees the same random streams, so a - b has far less noise than a and b.
 // A pair with a non-finite member is skipped as a whole and counted in skipped().

@@ -335,6 +335,23 @@ TEST(PairedDifference, HandComputedIntervals) {
   expect_relative(paired.narrowing_factor(), unpaired / diff.half_width, 1e-12);
 }
 
+TEST(ClippedTo, ClipsOnlyTheBoundsOutsideTheRange) {
+  const ConfidenceInterval wide{0.1, -0.2, 0.4, 0.3, 3};
+  const ConfidenceInterval clipped = clipped_to(wide, 0.0, 1.0);
+  EXPECT_EQ(clipped.low, 0.0);
+  EXPECT_EQ(clipped.high, 0.4);
+  EXPECT_EQ(clipped.estimate, 0.1);
+  EXPECT_EQ(clipped.half_width, 0.3);
+  EXPECT_EQ(clipped.n, 3u);
+  const ConfidenceInterval inside = clipped_to({0.5, 0.4, 0.6, 0.1, 9}, 0.0, 1.0);
+  EXPECT_EQ(inside.low, 0.4);
+  EXPECT_EQ(inside.high, 0.6);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const ConfidenceInterval undefined = clipped_to({0.5, nan, nan, nan, 1}, 0.0, 1.0);
+  EXPECT_TRUE(std::isnan(undefined.low));
+  EXPECT_TRUE(std::isnan(undefined.high));
+}
+
 // The base variant's row of /paired_differences pairs every run with itself.
 TEST(PairedDifference, NarrowingFactorIsUndefinedWhenDifferencesDoNotVary) {
   PairedDifference itself;
