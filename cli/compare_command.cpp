@@ -53,13 +53,6 @@ void require_same_run_settings(const std::vector<LoadedScenario>& scenarios) {
   }
 }
 
-// Half-widths of differences: shares in percentage points, as the differences are.
-std::string half_width_text(double value, const std::string& unit) {
-  std::string text = format_value(value, unit);
-  if (unit == "1" && !text.empty() && text.back() == '%') text.replace(text.size() - 1, 1, " pts");
-  return std::isnan(value) ? text : "+-" + text;
-}
-
 void print_comparison(const std::vector<LoadedScenario>& scenarios, const VariantStatistics& statistics,
                       const std::vector<sim::MetricSpec>& metrics, const std::vector<std::size_t>& shown) {
   std::printf("\nPaired differences to '%s' over common random numbers (95%% CI)\n", scenarios.front().spec.name.c_str());
@@ -77,9 +70,10 @@ void print_comparison(const std::vector<LoadedScenario>& scenarios, const Varian
       const double narrowing = pd.narrowing_factor();
       char factor[32];
       std::snprintf(factor, sizeof factor, "%.2fx", narrowing);
-      std::printf("  %-24s %-32s %-16s %-16s %s\n", metrics[m].name.c_str(), text.c_str(),
-                  half_width_text(ci.half_width, unit).c_str(), half_width_text(pd.unpaired_half_width(), unit).c_str(),
-                  std::isnan(narrowing) ? "n/a" : factor);
+      const std::string paired = format_half_width(ci.half_width, unit);
+      const std::string unpaired = format_half_width(pd.unpaired_half_width(), unit);
+      std::printf("  %-24s %-32s %-16s %-16s %s\n", metrics[m].name.c_str(), text.c_str(), paired.c_str(),
+                  unpaired.c_str(), std::isnan(narrowing) ? "n/a" : factor);
     }
   }
 }

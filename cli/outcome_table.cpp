@@ -95,10 +95,23 @@ std::string format_value(double value, const std::string& unit) {
   return with_separators(value, decimals_for(std::fabs(value)));
 }
 
+namespace {
+
+// A difference's text without a leading "+": shares in percentage points.
+std::string difference_magnitude(double value, const std::string& unit) {
+  return unit == "1" ? with_separators(100 * value, 1) + " pts" : format_value(value, unit);
+}
+
+}  // namespace
+
 std::string format_difference(double value, const std::string& unit) {
   if (std::isnan(value)) return "n/a";
-  if (unit == "1") return signed_text(value, with_separators(100 * value, 1) + " pts");
-  return signed_text(value, format_value(value, unit));
+  return signed_text(value, difference_magnitude(value, unit));
+}
+
+std::string format_half_width(double value, const std::string& unit) {
+  if (std::isnan(value)) return "n/a";
+  return "+-" + difference_magnitude(value, unit);
 }
 
 namespace {

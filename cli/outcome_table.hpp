@@ -21,6 +21,8 @@ struct KeyOutcome {
 [[nodiscard]] std::string format_value(double value, const std::string& unit);
 // A difference: signed; shares in percentage points.
 [[nodiscard]] std::string format_difference(double value, const std::string& unit);
+// A CI half-width of a difference, "+-" then the magnitude as format_difference shows it.
+[[nodiscard]] std::string format_half_width(double value, const std::string& unit);
 
 // Every key outcome per variant (mean and 95% CI), each what-if's paired difference to
 // the base, then the "at a glance" table. brief: the "at a glance" table alone (when

@@ -17,8 +17,8 @@ std::string location_of(const sim::Settings& resolved, const std::string& key, c
 
 }  // namespace
 
-std::size_t print_setting_cautions(std::FILE* out, const LoadedScenario& loaded) {
-  if (!loaded.model->cautions) return 0;
+void print_setting_cautions(std::FILE* out, const LoadedScenario& loaded) {
+  if (!loaded.model->cautions) return;
   std::set<std::string> printed;
   for (std::size_t v = 0; v < loaded.spec.variants.size(); ++v) {
     const sim::VariantSpec& variant = loaded.spec.variants[v];
@@ -30,7 +30,6 @@ std::size_t print_setting_cautions(std::FILE* out, const LoadedScenario& loaded)
                    v == 0 ? "" : (" (variant " + variant.name + ")").c_str());
     }
   }
-  return printed.size();
 }
 
 }  // namespace alignsim::cli

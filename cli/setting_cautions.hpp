@@ -9,7 +9,7 @@
 namespace alignsim::cli {
 
 // One line per distinct caution over the base and every variant:
-// "alignsim: warning: FILE:LINE:COL: KEY: TEXT[ (variant NAME)]". Returns the count.
-std::size_t print_setting_cautions(std::FILE* out, const LoadedScenario& loaded);
+// "alignsim: warning: FILE:LINE:COL: KEY: TEXT[ (variant NAME)]".
+void print_setting_cautions(std::FILE* out, const LoadedScenario& loaded);
 
 }  // namespace alignsim::cli

@@ -1,6 +1,8 @@
 #include "sim/sweep.hpp"
 
 #include <array>
+#include <optional>
+#include <string>
 #include <utility>
 
 namespace alignsim::sim {
@@ -24,6 +26,24 @@ constexpr std::array<std::pair<Distribution, const char*>, 5> kDistributionNames
     {Distribution::categorical, "categorical"},
 }};
 
+// The name of `value` in a {value, name} table ("unknown" if absent: a caller bug).
+template <class Table, class Value>
+std::string name_in(const Table& table, Value value) {
+  for (const auto& [entry, name] : table) {
+    if (entry == value) return name;
+  }
+  return "unknown";
+}
+
+// The value named `name` in a {value, name} table.
+template <class Table>
+auto value_in(const Table& table, const std::string& name) -> std::optional<typename Table::value_type::first_type> {
+  for (const auto& [value, text] : table) {
+    if (name == text) return value;
+  }
+  return std::nullopt;
+}
+
 template <class Table>
 std::string joined(const Table& table) {
   std::string text;
@@ -33,36 +53,20 @@ std::string joined(const Table& table) {
 
 }  // namespace
 
-std::string design_kind_name(DesignKind kind) {
-  for (const auto& [value, name] : kDesignNames) {
-    if (value == kind) return name;
-  }
-  return "unknown";
-}
+std::string design_kind_name(DesignKind kind) { return name_in(kDesignNames, kind); }
 
 std::optional<DesignKind> design_kind_from_name(const std::string& name) {
   // Short forms accepted on the command line, where typing is costly.
   if (name == "lhs") return DesignKind::latin_hypercube;
   if (name == "oat") return DesignKind::one_at_a_time;
-  for (const auto& [value, text] : kDesignNames) {
-    if (name == text) return value;
-  }
-  return std::nullopt;
+  return value_in(kDesignNames, name);
 }
 
-std::string distribution_name(Distribution distribution) {
-  for (const auto& [value, name] : kDistributionNames) {
-    if (value == distribution) return name;
-  }
-  return "unknown";
-}
+std::string distribution_name(Distribution distribution) { return name_in(kDistributionNames, distribution); }
 
 std::optional<Distribution> distribution_from_name(const std::string& name) {
   if (name == "log") return Distribution::log_uniform;
-  for (const auto& [value, text] : kDistributionNames) {
-    if (name == text) return value;
-  }
-  return std::nullopt;
+  return value_in(kDistributionNames, name);
 }
 
 std::string design_kind_names() { return joined(kDesignNames); }

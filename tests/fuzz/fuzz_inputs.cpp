@@ -40,15 +40,17 @@ void load(const cli::ScenarioOptions& options) {
   }
 }
 
-}  // namespace
-
-void load_scenario_bytes(std::string_view bytes) {
-  const fs::path file = scratch_dir() / "s.yaml";
+// Writes `bytes` as the scenario file `file` and loads it.
+void load_scenario_file(const fs::path& file, std::string_view bytes) {
   write_file(file, bytes);
   cli::ScenarioOptions options;
   options.file = file.string();
   load(options);
 }
+
+}  // namespace
+
+void load_scenario_bytes(std::string_view bytes) { load_scenario_file(scratch_dir() / "s.yaml", bytes); }
 
 void load_extends_bytes(std::string_view bytes) {
   const std::size_t split = bytes.find(extends_separator);
@@ -56,11 +58,7 @@ void load_extends_bytes(std::string_view bytes) {
   const std::string_view parent =
       split == std::string_view::npos ? std::string_view() : bytes.substr(split + extends_separator.size());
   write_file(scratch_dir() / "parent.yaml", parent);
-  const fs::path file = scratch_dir() / "child.yaml";
-  write_file(file, child);
-  cli::ScenarioOptions options;
-  options.file = file.string();
-  load(options);
+  load_scenario_file(scratch_dir() / "child.yaml", child);
 }
 
 void load_set_bytes(std::string_view bytes) {

@@ -2,9 +2,12 @@
 and a PNG check that needs nothing beyond the standard library."""
 import os
 import re
+import shutil
 import struct
 import subprocess
 import sys
+import tempfile
+import unittest
 import zlib
 
 SOURCE_DIR = os.environ.get("ALIGNSIM_SOURCE_DIR",
@@ -12,6 +15,17 @@ SOURCE_DIR = os.environ.get("ALIGNSIM_SOURCE_DIR",
 REPORT = os.path.join(SOURCE_DIR, "scripts", "plot", "report")
 TINY_SCENARIO = os.path.join(SOURCE_DIR, "tests", "golden", "tiny.yaml")
 sys.path.insert(0, os.path.join(SOURCE_DIR, "scripts", "plot"))
+
+class ScratchDirTestCase(unittest.TestCase):
+    """A test case with a fresh temporary directory `self.out`, removed afterwards."""
+    scratch_prefix = "alignsim-plot-test-"
+
+    def setUp(self):
+        self.out = tempfile.mkdtemp(prefix=self.scratch_prefix)
+
+    def tearDown(self):
+        shutil.rmtree(self.out, ignore_errors=True)
+
 
 # Every chart a what-if file (base + at least one what-if, no sweeps) must produce.
 EXPECTED_CHARTS = ("effects", "funnel", "fan_bookings_usd", "fan_wins", "fan_customers", "fan_share_mqls_ignored",

@@ -1,13 +1,11 @@
 """The chart functions on synthetic arrays: shapes, NaNs (failed runs), zeros, labels."""
 import os
-import shutil
-import tempfile
 import unittest
 import warnings
 
 import numpy as np
 
-from plot_test_support import check_png
+from plot_test_support import ScratchDirTestCase, check_png
 from alignsim_plots import effects, fan_charts, funnel, style, trust
 
 NAMES = ("base", "more_trust", "sla", "joint")
@@ -18,12 +16,8 @@ def synthetic_runs(seed, replicates=30, periods=20, level=10.0):
     return level + rng.normal(0, 1, (replicates, periods)).cumsum(axis=1)
 
 
-class ChartTestCase(unittest.TestCase):
-    def setUp(self):
-        self.out = tempfile.mkdtemp(prefix="alignsim-chart-test-")
-
-    def tearDown(self):
-        shutil.rmtree(self.out, ignore_errors=True)
+class ChartTestCase(ScratchDirTestCase):
+    scratch_prefix = "alignsim-chart-test-"
 
     def assert_saves_valid_png(self, fig, stem):
         chart = style.save_chart(fig, self.out, stem, "title", "caption")

@@ -12,8 +12,8 @@ import xml.etree.ElementTree as ElementTree
 import h5py
 import numpy as np
 
-from plot_test_support import (EXPECTED_CHARTS, check_png, cli_what_if_table, run_report, run_tiny_scenario,
-                               write_synthetic_sweep)
+from plot_test_support import (EXPECTED_CHARTS, ScratchDirTestCase, check_png, cli_what_if_table, run_report,
+                               run_tiny_scenario, write_synthetic_sweep)
 from alignsim_plots.outcome_text import KEY_OUTCOMES
 
 
@@ -161,15 +161,11 @@ class ReportFromRealRun(unittest.TestCase):
         self.assertEqual(page.count("<img "), 3)
 
 
-class ReportRefusesBadFiles(unittest.TestCase):
-    def setUp(self):
-        self.work = tempfile.mkdtemp(prefix="alignsim-plot-bad-")
-
-    def tearDown(self):
-        shutil.rmtree(self.work, ignore_errors=True)
+class ReportRefusesBadFiles(ScratchDirTestCase):
+    scratch_prefix = "alignsim-plot-bad-"
 
     def assert_one_line_error(self, path, expected):
-        done = run_report(path, os.path.join(self.work, "out"))
+        done = run_report(path, os.path.join(self.out, "out"))
         self.assertEqual(done.returncode, 2, done.stderr)
         self.assertNotIn("Traceback", done.stderr)
         self.assertEqual(len(done.stderr.strip().splitlines()), 1, done.stderr)
@@ -177,20 +173,20 @@ class ReportRefusesBadFiles(unittest.TestCase):
         self.assertEqual(done.stdout, "")
 
     def test_random_bytes_give_a_one_line_error(self):
-        path = os.path.join(self.work, "noise.h5")
+        path = os.path.join(self.out, "noise.h5")
         with open(path, "wb") as f:
             f.write(random.Random(5).randbytes(4096))
         self.assert_one_line_error(path, "not a readable HDF5 file")
 
     def test_foreign_hdf5_file_gives_a_one_line_error(self):
-        path = os.path.join(self.work, "foreign.h5")
+        path = os.path.join(self.out, "foreign.h5")
         with h5py.File(path, "w") as f:
             f["temperature"] = np.arange(10.0)
             f.attrs["title"] = "not alignsim"
         self.assert_one_line_error(path, "not an alignsim results file")
 
     def test_truncated_results_file_gives_a_one_line_error(self):
-        results, _ = run_tiny_scenario(self.work, replicates=2)
+        results, _ = run_tiny_scenario(self.out, replicates=2)
         with open(results, "rb") as f:
             head = f.read()[:3000]
         with open(results, "wb") as f:
@@ -198,7 +194,7 @@ class ReportRefusesBadFiles(unittest.TestCase):
         self.assert_one_line_error(results, "report: error: " + results)
 
     def test_missing_file_gives_a_one_line_error(self):
-        self.assert_one_line_error(os.path.join(self.work, "absent.h5"), "no such file")
+        self.assert_one_line_error(os.path.join(self.out, "absent.h5"), "no such file")
 
 
 if __name__ == "__main__":

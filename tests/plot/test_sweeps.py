@@ -1,12 +1,10 @@
 """Sweep and sensitivity charts on synthetic designs (alignsim writes none yet, issue 4)."""
-import shutil
-import tempfile
 import types
 import unittest
 
 import numpy as np
 
-from plot_test_support import check_png
+from plot_test_support import ScratchDirTestCase, check_png
 from alignsim_plots import style, sweeps
 from alignsim_plots.results import Metric, Table
 
@@ -26,12 +24,8 @@ class DesignClassification(unittest.TestCase):
         self.assertNotEqual(sweeps.classify_design({"a": [0, 1, 0], "b": [5, 5, 6]}), "grid")
 
 
-class SweepChartFunctions(unittest.TestCase):
-    def setUp(self):
-        self.out = tempfile.mkdtemp(prefix="alignsim-sweep-test-")
-
-    def tearDown(self):
-        shutil.rmtree(self.out, ignore_errors=True)
+class SweepChartFunctions(ScratchDirTestCase):
+    scratch_prefix = "alignsim-sweep-test-"
 
     def save(self, fig, stem):
         check_png(style.save_chart(fig, self.out, stem, "t", "c").png)
@@ -88,12 +82,8 @@ def strings(name, words):
     return Metric(name, np.array(words), "", "")
 
 
-class MakeSweepCharts(unittest.TestCase):
-    def setUp(self):
-        self.out = tempfile.mkdtemp(prefix="alignsim-sweep-make-")
-
-    def tearDown(self):
-        shutil.rmtree(self.out, ignore_errors=True)
+class MakeSweepCharts(ScratchDirTestCase):
+    scratch_prefix = "alignsim-sweep-make-"
 
     def test_a_what_if_file_gives_one_note_and_no_charts(self):
         charts, notes = sweeps.make_sweep_charts(fake_results(), self.out)
