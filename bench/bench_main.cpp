@@ -15,10 +15,10 @@
 
 #include "models/parameter_catalog.hpp"
 #include "models/simulation.hpp"
-#include "sim/random.hpp"
-#include "sim/results_file.hpp"
-#include "sim/runner.hpp"
-#include "sim/scenario_loader.hpp"
+#include "sim/random/random.hpp"
+#include "sim/io/results_file.hpp"
+#include "sim/run/runner.hpp"
+#include "sim/scenario/scenario_loader.hpp"
 
 namespace {
 

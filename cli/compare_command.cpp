@@ -15,8 +15,8 @@
 #include "cli/setting_cautions.hpp"
 #include "cli/variant_statistics.hpp"
 #include "sim/errors.hpp"
-#include "sim/runner.hpp"
-#include "sim/yaml_source.hpp"
+#include "sim/run/runner.hpp"
+#include "sim/scenario/yaml_source.hpp"
 
 namespace alignsim::cli {
 namespace {

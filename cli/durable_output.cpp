@@ -1,9 +1,9 @@
 #include "cli/durable_output.hpp"
 
-#include "sim/atomic_file.hpp"
-#include "sim/checksum.hpp"
+#include "sim/durability/atomic_file.hpp"
+#include "sim/durability/checksum.hpp"
 #include "sim/errors.hpp"
-#include "sim/root_attributes.hpp"
+#include "sim/io/root_attributes.hpp"
 
 namespace alignsim::cli {
 namespace fs = std::filesystem;

@@ -17,8 +17,8 @@
 #include <string>
 
 #include "cli/run_hooks.hpp"
-#include "sim/output_lock.hpp"
-#include "sim/run_journal.hpp"
+#include "sim/durability/output_lock.hpp"
+#include "sim/durability/run_journal.hpp"
 
 namespace alignsim::cli {
 

@@ -5,7 +5,7 @@
 
 #include "cli/model_registry.hpp"
 #include "sim/errors.hpp"
-#include "sim/scenario_loader.hpp"
+#include "sim/scenario/scenario_loader.hpp"
 
 namespace alignsim::cli {
 

@@ -7,9 +7,9 @@
 #include <string>
 
 #include "cli/scenario_options.hpp"
-#include "sim/model_registry.hpp"
-#include "sim/scenario.hpp"
-#include "sim/sweep_reader.hpp"
+#include "sim/run/model_registry.hpp"
+#include "sim/scenario/scenario.hpp"
+#include "sim/scenario/sweep_reader.hpp"
 
 namespace alignsim::cli {
 

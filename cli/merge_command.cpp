@@ -19,9 +19,9 @@
 #include "cli/scenario_runs.hpp"
 #include "cli/sweep_run.hpp"
 #include "cli/variant_run.hpp"
-#include "sim/atomic_file.hpp"
+#include "sim/durability/atomic_file.hpp"
 #include "sim/errors.hpp"
-#include "sim/shard_file.hpp"
+#include "sim/io/shard_file.hpp"
 
 namespace alignsim::cli {
 namespace {

@@ -6,7 +6,7 @@
 #include "models/metrics.hpp"
 #include "models/parameter_catalog.hpp"
 #include "models/simulation.hpp"
-#include "sim/test_functions.hpp"
+#include "models/analytic/analytic_models.hpp"
 
 namespace alignsim::cli {
 namespace {
@@ -27,7 +27,7 @@ sim::ModelDefinition sales_marketing() {
 }  // namespace
 
 const sim::ModelRegistry& model_registry() {
-  static const sim::ModelRegistry registry({sales_marketing(), sim::ishigami_model(), sim::sobol_g_model(), sim::guard_test_model()});
+  static const sim::ModelRegistry registry({sales_marketing(), model::analytic::ishigami_model(), model::analytic::sobol_g_model(), model::analytic::guard_test_model()});
   return registry;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The models alignsim can run: the sales-marketing model (the default) and the analytic
 // test functions used to validate the sensitivity analysis.
-#include "sim/model_registry.hpp"
+#include "sim/run/model_registry.hpp"
 
 namespace alignsim::cli {
 

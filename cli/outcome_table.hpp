@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "cli/variant_statistics.hpp"
-#include "sim/metrics.hpp"
+#include "sim/run_output.hpp"
 
 namespace alignsim::cli {
 

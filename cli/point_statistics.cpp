@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "cli/variant_statistics.hpp"
-#include "sim/statistics.hpp"
+#include "sim/stats/statistics.hpp"
 
 namespace alignsim::cli {
 namespace {

@@ -6,8 +6,8 @@
 #include <cstddef>
 #include <vector>
 
-#include "sim/metrics.hpp"
-#include "sim/results_file.hpp"
+#include "sim/run_output.hpp"
+#include "sim/io/results_file.hpp"
 
 namespace alignsim::cli {
 

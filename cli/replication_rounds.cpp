@@ -4,7 +4,7 @@
 #include <limits>
 #include <vector>
 
-#include "sim/statistics.hpp"
+#include "sim/stats/statistics.hpp"
 
 namespace alignsim::cli {
 namespace {

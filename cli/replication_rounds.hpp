@@ -13,7 +13,7 @@
 #include <optional>
 
 #include "cli/experiment_options.hpp"
-#include "sim/runner.hpp"
+#include "sim/run/runner.hpp"
 
 namespace alignsim::cli {
 

@@ -23,11 +23,11 @@
 #include "cli/variant_run.hpp"
 #include "models/metrics.hpp"
 #include "sim/errors.hpp"
-#include "sim/runner.hpp"
+#include "sim/run/runner.hpp"
 #ifdef ALIGNSIM_WITH_MPI
-#include "sim/mpi_runs.hpp"
+#include "sim/run/mpi_runs.hpp"
 #endif
-#include "sim/shard.hpp"
+#include "sim/run/shard.hpp"
 
 namespace alignsim::cli {
 namespace {

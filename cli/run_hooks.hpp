@@ -7,8 +7,8 @@
 #include <cstddef>
 #include <functional>
 
-#include "sim/metrics.hpp"
-#include "sim/runner.hpp"
+#include "sim/run_output.hpp"
+#include "sim/run/runner.hpp"
 
 namespace alignsim::cli {
 

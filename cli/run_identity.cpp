@@ -1,7 +1,7 @@
 #include "cli/run_identity.hpp"
 
 #include "alignsim/version.hpp"
-#include "sim/checksum.hpp"
+#include "sim/durability/checksum.hpp"
 
 namespace alignsim::cli {
 

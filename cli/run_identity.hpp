@@ -6,7 +6,7 @@
 #include <string>
 
 #include "cli/experiment_options.hpp"
-#include "sim/shard.hpp"
+#include "sim/run/shard.hpp"
 
 namespace alignsim::cli {
 

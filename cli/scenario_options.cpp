@@ -1,7 +1,7 @@
 #include "cli/scenario_options.hpp"
 
 #include "models/parameter_catalog.hpp"
-#include "sim/scenario_loader.hpp"
+#include "sim/scenario/scenario_loader.hpp"
 
 namespace alignsim::cli {
 

@@ -1,8 +1,8 @@
 #include "cli/scenario_runs.hpp"
 
-#include "sim/factor_transform.hpp"
-#include "sim/model_registry.hpp"
-#include "sim/sweep.hpp"
+#include "sim/design/factor_transform.hpp"
+#include "sim/run/model_registry.hpp"
+#include "sim/design/sweep.hpp"
 
 namespace alignsim::cli {
 

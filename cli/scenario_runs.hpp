@@ -6,8 +6,8 @@
 #include <memory>
 
 #include "cli/experiment_options.hpp"
-#include "sim/design.hpp"
-#include "sim/metrics.hpp"
+#include "sim/design/design.hpp"
+#include "sim/run_output.hpp"
 
 namespace alignsim::cli {
 

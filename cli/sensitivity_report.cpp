@@ -5,8 +5,8 @@
 #include <numeric>
 #include <string>
 
-#include "sim/sensitivity.hpp"
-#include "sim/statistics.hpp"
+#include "sim/design/sensitivity.hpp"
+#include "sim/stats/statistics.hpp"
 
 namespace alignsim::cli {
 namespace {

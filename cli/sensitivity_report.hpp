@@ -7,9 +7,9 @@
 #include <cstdio>
 #include <vector>
 
-#include "sim/design.hpp"
-#include "sim/metrics.hpp"
-#include "sim/results_file.hpp"
+#include "sim/design/design.hpp"
+#include "sim/run_output.hpp"
+#include "sim/io/results_file.hpp"
 
 namespace alignsim::cli {
 

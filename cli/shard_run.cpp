@@ -5,7 +5,7 @@
 
 #include "alignsim/version.hpp"
 #include "cli/commands.hpp"
-#include "sim/shard_file.hpp"
+#include "sim/io/shard_file.hpp"
 
 namespace alignsim::cli {
 namespace {

@@ -1,6 +1,6 @@
 #pragma once
 // `alignsim run --shard I/N`: computes the runs of one slice of the run list
-// (sim/shard.hpp) and writes them to a shard file; `alignsim merge` turns all N shard
+// (sim/run/shard.hpp) and writes them to a shard file; `alignsim merge` turns all N shard
 // files into the results file a single `alignsim run` would have written. Works for
 // variants and sweeps alike (a shard is a list of (entry, replicate) runs); not with
 // --target-ci, whose rounds need every run of the previous round.
@@ -9,8 +9,8 @@
 #include "cli/experiment_options.hpp"
 #include "cli/run_hooks.hpp"
 #include "cli/scenario_runs.hpp"
-#include "sim/runner.hpp"
-#include "sim/shard.hpp"
+#include "sim/run/runner.hpp"
+#include "sim/run/shard.hpp"
 
 namespace alignsim::cli {
 

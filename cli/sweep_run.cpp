@@ -7,10 +7,10 @@
 #include "cli/point_statistics.hpp"
 #include "cli/replication_rounds.hpp"
 #include "cli/sensitivity_report.hpp"
-#include "sim/design.hpp"
-#include "sim/factor_transform.hpp"
-#include "sim/results_file.hpp"
-#include "sim/sweep.hpp"
+#include "sim/design/design.hpp"
+#include "sim/design/factor_transform.hpp"
+#include "sim/io/results_file.hpp"
+#include "sim/design/sweep.hpp"
 
 namespace alignsim::cli {
 namespace {

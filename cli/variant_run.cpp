@@ -10,8 +10,8 @@
 #include "cli/outcome_table.hpp"
 #include "cli/replication_rounds.hpp"
 #include "cli/variant_statistics.hpp"
-#include "sim/model_registry.hpp"
-#include "sim/results_file.hpp"
+#include "sim/run/model_registry.hpp"
+#include "sim/io/results_file.hpp"
 
 namespace alignsim::cli {
 namespace {

@@ -8,7 +8,7 @@
 #include "cli/experiment_options.hpp"
 #include "cli/run_hooks.hpp"
 #include "cli/scenario_runs.hpp"
-#include "sim/runner.hpp"
+#include "sim/run/runner.hpp"
 
 namespace alignsim::cli {
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "sim/metrics.hpp"
-#include "sim/statistics.hpp"
+#include "sim/run_output.hpp"
+#include "sim/stats/statistics.hpp"
 
 namespace alignsim::cli {
 

@@ -10,4 +10,10 @@ execute_process(COMMAND git status --porcelain --untracked-files=no
 if(NOT git_dirty STREQUAL "")
   string(APPEND ALIGNSIM_GIT_REVISION "-dirty")
 endif()
+# For byte-for-byte comparisons of results files across commits (docs/architecture.md,
+# "Refactoring without changing results"): -DALIGNSIM_FIXED_GIT_REVISION=abc123 bakes in
+# a chosen revision, so two builds of different commits write identical files.
+if(ALIGNSIM_FIXED_GIT_REVISION)
+  set(ALIGNSIM_GIT_REVISION "${ALIGNSIM_FIXED_GIT_REVISION}")
+endif()
 configure_file(${CMAKE_SOURCE_DIR}/cmake/version.hpp.in ${CMAKE_BINARY_DIR}/generated/alignsim/version.hpp @ONLY)

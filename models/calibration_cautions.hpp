@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "models/model_parameters.hpp"
-#include "sim/model_registry.hpp"
+#include "sim/run/model_registry.hpp"
 
 namespace alignsim::model {
 

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <limits>
 
-#include "sim/statistics.hpp"
+#include "sim/stats/statistics.hpp"
 
 namespace alignsim::model {
 namespace {

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "sim/metrics.hpp"
+#include "sim/run_output.hpp"
 
 namespace alignsim::model {
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "models/model_parameters.hpp"
-#include "sim/parameter.hpp"
+#include "sim/scenario/parameter.hpp"
 
 namespace alignsim::model::binding {
 

@@ -2,8 +2,8 @@
 // The model's parameter catalog: one definition per parameter (key, unit, default,
 // range, meaning, source), and the binding from validated settings to ModelParameters.
 #include "models/model_parameters.hpp"
-#include "sim/parameter.hpp"
-#include "sim/scenario.hpp"
+#include "sim/scenario/parameter.hpp"
+#include "sim/scenario/scenario.hpp"
 
 namespace alignsim::model {
 

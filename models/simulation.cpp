@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "models/funnel_rules.hpp"
-#include "sim/thread_handoff.hpp"
+#include "sim/run/thread_handoff.hpp"
 
 namespace alignsim::model {
 

@@ -21,7 +21,7 @@
 #include "models/metrics.hpp"
 #include "models/model_parameters.hpp"
 #include "models/random_purposes.hpp"
-#include "sim/random.hpp"
+#include "sim/random/random.hpp"
 
 namespace alignsim::model {
 

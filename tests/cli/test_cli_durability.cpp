@@ -12,8 +12,8 @@
 #include "cli/experiment_options.hpp"
 #include "cli/run_identity.hpp"
 #include "cli_runner.hpp"
-#include "sim/output_lock.hpp"
-#include "sim/run_journal.hpp"
+#include "sim/durability/output_lock.hpp"
+#include "sim/durability/run_journal.hpp"
 
 namespace alignsim::cli {
 namespace {

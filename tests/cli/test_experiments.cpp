@@ -8,7 +8,7 @@
 #include <cmath>
 
 #include "cli_runner.hpp"
-#include "sim/test_functions.hpp"
+#include "models/analytic/analytic_models.hpp"
 
 namespace alignsim::cli::testing {
 namespace {
@@ -31,7 +31,7 @@ std::vector<double> read_matrix(const std::filesystem::path& file, const std::st
   return values;
 }
 
-void expect_indices(const std::filesystem::path& file, const sim::AnalyticIndices& analytic) {
+void expect_indices(const std::filesystem::path& file, const model::analytic::AnalyticIndices& analytic) {
   std::size_t columns = 0;
   const std::vector<double> m = read_matrix(file, "sensitivity/y", columns);
   ASSERT_EQ(columns, 6u);  // S1, S1 low, S1 high, ST, ST low, ST high
@@ -48,14 +48,14 @@ TEST(Experiments, IshigamiSobolIndicesWithinTwoHundredthsAtN8192) {
   const auto r = run_cli({"run", kData + "ishigami_saltelli.yaml", "-o", "i.h5", "--quiet"}, dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("Sensitivity of y (saltelli)"), std::string::npos);
-  expect_indices(dir.path() / "i.h5", sim::ishigami_indices(7.0, 0.1));
+  expect_indices(dir.path() / "i.h5", model::analytic::ishigami_indices(7.0, 0.1));
 }
 
 TEST(Experiments, SobolGFunctionIndicesWithinTwoHundredthsAtN8192) {
   TempDir dir("sobolg");
   const auto r = run_cli({"run", kData + "sobol_g_saltelli.yaml", "-o", "g.h5", "--quiet"}, dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  expect_indices(dir.path() / "g.h5", sim::sobol_g_indices({0, 1, 4.5, 9, 99, 99, 99, 99}));
+  expect_indices(dir.path() / "g.h5", model::analytic::sobol_g_indices({0, 1, 4.5, 9, 99, 99, 99, 99}));
 }
 
 TEST(Experiments, SweepFileIsByteIdenticalOnOneAndTwoThreads) {

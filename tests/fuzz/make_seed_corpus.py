@@ -3,7 +3,7 @@
 
 Seeds: every scenario the project ships (scenarios/**/*.yaml, the golden and CLI test
 scenarios), every hostile input the loader's unit tests spell out (the string literals
-passed to file_error(...) and set_error({...}) in tests/sim/test_scenario_loader.cpp), and
+passed to file_error(...) and set_error({...}) in tests/sim/scenario/test_scenario_loader.cpp), and
 the checked-in tests/fuzz/seeds/. The dictionary holds YAML punctuation, the loader's
 reserved words and every parameter key, so mutations reach deep keys quickly.
 Usage: make_seed_corpus.py SOURCE_DIR OUT
@@ -41,7 +41,7 @@ for path in scenarios:
     save("extends", (child if b"extends:" in child else b"extends: parent.yaml\n" + text) + SEPARATOR + baseline)
     save("extends", b"extends: parent.yaml\nrun: {seed: 3}\n" + SEPARATOR + text)
 
-tests = (source / "tests/sim/test_scenario_loader.cpp").read_text(encoding="latin-1")
+tests = (source / "tests/sim/scenario/test_scenario_loader.cpp").read_text(encoding="latin-1")
 literal = r'((?:"(?:[^"\\]|\\.)*"\s*)+)'
 for match in re.finditer(r"file_error\(\s*" + literal + r"\)", tests):
     save("scenario_file", c_literal(match.group(1)))
@@ -54,7 +54,7 @@ for target in ("scenario_file", "extends", "set_override"):
         save(target, path.read_bytes())
 
 keys = set()
-for path in list(source.glob("models/*.cpp")) + [source / "sim/test_functions.cpp"]:
+for path in list(source.glob("models/*.cpp")) + [source / "models/analytic/analytic_models.cpp"]:
     keys.update(re.findall(r'"([a-z_0-9]+(?:\.[a-z_0-9]+)+)"', path.read_text(encoding="latin-1")))
 words = {"name", "description", "extends", "variants", "model", "sweep", "design", "samples", "levels",
          "factors", "key", "low", "high", "values", "distribution", "outputs", "bootstrap", "points",

@@ -6,7 +6,7 @@
 #include <map>
 
 #include "model_test_support.hpp"
-#include "sim/scenario_loader.hpp"
+#include "sim/scenario/scenario_loader.hpp"
 
 namespace alignsim::model {
 namespace {

@@ -5,7 +5,7 @@
 #include <cstring>
 
 #include "model_test_support.hpp"
-#include "sim/runner.hpp"
+#include "sim/run/runner.hpp"
 
 namespace alignsim::model {
 namespace {

@@ -97,7 +97,7 @@ def cli_what_if_table(stdout):
 
 def write_synthetic_sweep(path, factors, statistics_mean, sensitivity=None, replicates=3, design_kind="grid",
                           scenario_name="sweep_test"):
-    """A sweep file in the layout the sweep writer (issue 4, sim/results_file.hpp with
+    """A sweep file in the layout the sweep writer (issue 4, sim/io/results_file.hpp with
     ResultsLayout::points) produces: first axis `point`, /design, no /variants. Synthetic
     until `alignsim` can run sweeps; then a real run should replace it.
 

@@ -1,7 +1,7 @@
 """Parameter sweeps and sensitivity analysis, drawn only when the file holds them.
 
 Sweeps are issue 4, in progress. This module reads the layout the sweep writer is being
-built with (sim/results_file.hpp: ResultsLayout::points) and skips, with a note for the
+built with (sim/io/results_file.hpp: ResultsLayout::points) and skips, with a note for the
 report, whatever it does not recognise:
 
 * A sweep's first axis is `point`, not `variant`. `/design/FACTOR` is float64 [point]:

@@ -1,0 +1,92 @@
+#include "sim/durability/atomic_file.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <system_error>
+
+#include "sim/errors.hpp"
+
+namespace alignsim::sim {
+namespace fs = std::filesystem;
+
+std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
+
+std::string errno_text(int error) { return std::generic_category().message(error); }
+
+fs::path directory_of(const fs::path& file) {
+  fs::path directory = file.parent_path();
+  return directory.empty() ? fs::path(".") : directory;
+}
+
+void check_destination(const fs::path& final_path, bool overwrite) {
+  if (!final_path.has_filename()) throw OutputError("the path names a directory, not a file");
+  const fs::path directory = directory_of(final_path);
+  std::error_code error;
+  const fs::file_status directory_status = fs::status(directory, error);
+  if (!fs::exists(directory_status)) throw OutputError("directory " + quoted(directory) + " does not exist");
+  if (!fs::is_directory(directory_status)) throw OutputError(quoted(directory) + " is not a directory");
+  if (::access(directory.c_str(), W_OK | X_OK) != 0) {
+    throw OutputError("directory " + quoted(directory) + " is not writable: " + errno_text(errno));
+  }
+  const fs::file_status target_status = fs::status(final_path, error);
+  if (fs::is_directory(target_status)) throw OutputError("a directory of that name exists");
+  if (fs::exists(target_status) && !overwrite) {
+    throw OutputError("the file already exists; refusing to replace it because overwriting was not requested");
+  }
+}
+
+fs::path temporary_path_for(const fs::path& final_path, const std::string& kind) {
+  static std::atomic<unsigned> writers_in_process{0};
+  const std::string name = "." + final_path.filename().string() + ".tmp-" + kind + std::to_string(::getpid()) + "-" +
+                           std::to_string(writers_in_process++);
+  return directory_of(final_path) / name;
+}
+
+std::size_t remove_stale_temporaries(const fs::path& final_path) {
+  const std::string prefix = "." + final_path.filename().string() + ".tmp-";
+  std::size_t removed = 0;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(directory_of(final_path), error)) {
+    if (entry.path().filename().string().rfind(prefix, 0) != 0) continue;
+    std::error_code ignored;
+    if (fs::remove(entry.path(), ignored)) ++removed;
+  }
+  return removed;
+}
+
+void fsync_path(const fs::path& path, bool is_directory) {
+  const int fd = ::open(path.c_str(), is_directory ? (O_RDONLY | O_DIRECTORY) : O_RDONLY);
+  if (fd < 0) throw OutputError("cannot open " + quoted(path) + " to sync it: " + errno_text(errno));
+  const int result = ::fsync(fd);
+  const int error = errno;
+  ::close(fd);
+  // Some filesystems cannot sync a directory and say EINVAL; the rename still happened.
+  if (result != 0 && !(is_directory && error == EINVAL)) {
+    throw OutputError("cannot sync " + quoted(path) + " to disk: " + errno_text(error));
+  }
+}
+
+void publish(const fs::path& temporary, const fs::path& final_path, bool overwrite) {
+  if (overwrite) {
+    if (::rename(temporary.c_str(), final_path.c_str()) != 0) {
+      throw OutputError("cannot rename " + quoted(temporary) + " to the final name: " + errno_text(errno));
+    }
+    return;
+  }
+  if (::link(temporary.c_str(), final_path.c_str()) != 0) {
+    const int error = errno;
+    if (error == EEXIST) throw OutputError("the file appeared while results were being written; not replacing it");
+    throw OutputError("cannot link " + quoted(temporary) + " to the final name: " + errno_text(error));
+  }
+  ::unlink(temporary.c_str());  // the data is safe under the final name either way
+}
+
+TemporaryFileGuard::~TemporaryFileGuard() {
+  std::error_code ignored;
+  if (armed_) fs::remove(path_, ignored);
+}
+
+}  // namespace alignsim::sim

@@ -1,0 +1,84 @@
+#include "sim/io/hdf5_handle.hpp"
+
+#include "sim/errors.hpp"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+namespace alignsim::sim::hdf5 {
+namespace {
+
+// What H5Ewalk2 tells us about one entry. The walk only copies; message lookups happen
+// afterwards so nothing inside the callback can disturb the stack being walked.
+struct StackEntry {
+  std::string function;
+  std::string description;
+  hid_t major = H5I_INVALID_HID;
+  hid_t minor = H5I_INVALID_HID;
+};
+
+herr_t collect_entry(unsigned /*position*/, const H5E_error2_t* error, void* client_data) {
+  auto& entries = *static_cast<std::vector<StackEntry>*>(client_data);
+  entries.push_back(
+      {error->func_name ? error->func_name : "?", error->desc ? error->desc : "", error->maj_num, error->min_num});
+  return 0;
+}
+
+std::string message_text(hid_t message_id) {
+  std::array<char, 256> buffer{};
+  H5E_type_t type{};
+  if (H5Eget_msg(message_id, &type, buffer.data(), buffer.size()) < 0) return "?";
+  return buffer.data();
+}
+
+std::string format_entry(const StackEntry& entry) {
+  std::string description = entry.description;
+  // Some HDF5 descriptions embed newlines; keep the whole stack on one line.
+  std::replace(description.begin(), description.end(), '\n', ' ');
+  return entry.function + "(): " + description + " [" + message_text(entry.major) + " / " + message_text(entry.minor) +
+         "]";
+}
+
+}  // namespace
+
+void disable_automatic_error_printing() {
+  // When a close fails (disk full), HDF5 keeps the half-closed file in its tables and its
+  // exit handler crashes flushing it again. Our files are temporaries that are deleted on
+  // failure, so that final flush has nothing to save: skip the handler. Effective only
+  // before HDF5's first use, which is why it sits here, at the start of every entry point.
+  static_cast<void>(H5dont_atexit());
+  // Failure here only means HDF5 may also print to stderr; not worth aborting for.
+  static_cast<void>(H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr));
+}
+
+std::string error_stack_text() {
+  std::vector<StackEntry> entries;
+  // Walking downward lists the API call first, then the internal cause, which reads like
+  // a story: "H5Fcreate(): unable to create file" ... "open() failed: Permission denied".
+  if (H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, collect_entry, &entries) < 0 || entries.empty()) {
+    return "(HDF5 reported no error details)";
+  }
+  std::string text;
+  for (const StackEntry& entry : entries) {
+    if (!text.empty()) text += "; ";
+    text += format_entry(entry);
+  }
+  return text;
+}
+
+void throw_error(std::string_view what) {
+  // Read the stack first: any further HDF5 call would replace it.
+  std::string stack = error_stack_text();
+  throw OutputError("HDF5 failed while " + std::string(what) + ": " + stack);
+}
+
+Datatype make_utf8_string_type() {
+  Datatype type(H5Tcopy(H5T_C_S1), "copying the C string type");
+  check(H5Tset_size(type.get(), H5T_VARIABLE), "making the string type variable-length");
+  check(H5Tset_cset(type.get(), H5T_CSET_UTF8), "setting the string type to UTF-8");
+  check(H5Tset_strpad(type.get(), H5T_STR_NULLTERM), "making the string type NUL-terminated");
+  return type;
+}
+
+}  // namespace alignsim::sim::hdf5

@@ -1,0 +1,338 @@
+#include "sim/io/shard_file.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "sim/durability/atomic_file.hpp"
+#include "sim/errors.hpp"
+#include "sim/io/hdf5_handle.hpp"
+#include "sim/io/root_attributes.hpp"
+#include "sim/run/shard.hpp"
+
+namespace alignsim::sim {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::int64_t kShardFormatVersion = 1;
+constexpr const char* kKind = "alignsim shard";
+constexpr std::size_t kBlockBytes = std::size_t{1} << 20;
+
+// Rows per block (and per chunk): about 1 MiB of values, at least 1, at most the shard.
+std::size_t block_rows(const ShardHeader& header) {
+  const std::size_t row_bytes = (header.summary_size + header.series_size) * sizeof(double) + 8;
+  return std::clamp<std::size_t>(kBlockBytes / row_bytes, 1, std::max<std::size_t>(header.rows(), 1));
+}
+
+hdf5::PropertyList untimed(hid_t property_class) {
+  hdf5::PropertyList properties(H5Pcreate(property_class), "creating a property list");
+  hdf5::check(H5Pset_obj_track_times(properties.get(), false), "turning off object timestamps");
+  return properties;
+}
+
+void write_string_attribute(hid_t object, const std::string& name, const std::string& value) {
+  const hdf5::Datatype type = hdf5::make_utf8_string_type();
+  const hdf5::Dataspace scalar(H5Screate(H5S_SCALAR), "creating a scalar dataspace");
+  const hdf5::Attribute attribute(H5Acreate2(object, name.c_str(), type.get(), scalar.get(), H5P_DEFAULT, H5P_DEFAULT),
+                                  "creating attribute " + name);
+  const char* text = value.c_str();
+  hdf5::check(H5Awrite(attribute.get(), type.get(), &text), "writing attribute " + name);
+}
+
+void write_int_attribute(hid_t object, const std::string& name, std::int64_t value) {
+  const hdf5::Dataspace scalar(H5Screate(H5S_SCALAR), "creating a scalar dataspace");
+  const hdf5::Attribute attribute(
+      H5Acreate2(object, name.c_str(), H5T_STD_I64LE, scalar.get(), H5P_DEFAULT, H5P_DEFAULT),
+      "creating attribute " + name);
+  hdf5::check(H5Awrite(attribute.get(), H5T_NATIVE_INT64, &value), "writing attribute " + name);
+}
+
+std::size_t read_size_attribute(hid_t object, const std::string& name) {
+  const hdf5::Attribute attribute(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name);
+  std::int64_t value = 0;
+  hdf5::check(H5Aread(attribute.get(), H5T_NATIVE_INT64, &value), "reading attribute " + name);
+  if (value < 0) throw OutputError("attribute " + name + " is negative");
+  return static_cast<std::size_t>(value);
+}
+
+hdf5::Dataset create_rows(hid_t file, const std::string& name, hid_t type, std::size_t rows, std::size_t columns,
+                          std::size_t chunk_rows, bool compress) {
+  std::vector<hsize_t> dims{rows}, chunk{chunk_rows};
+  if (columns > 0) {
+    dims.push_back(columns);
+    chunk.push_back(columns);
+  }
+  const hdf5::Dataspace space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), "a dataspace");
+  hdf5::PropertyList creation = untimed(H5P_DATASET_CREATE);
+  hdf5::check(H5Pset_chunk(creation.get(), static_cast<int>(chunk.size()), chunk.data()), "setting the chunk shape");
+  if (compress) {
+    hdf5::check(H5Pset_shuffle(creation.get()), "enabling the shuffle filter");
+    hdf5::check(H5Pset_deflate(creation.get(), 4), "enabling deflate compression");
+  }
+  return {H5Dcreate2(file, name.c_str(), type, space.get(), H5P_DEFAULT, creation.get(), H5P_DEFAULT),
+          "creating dataset " + name};
+}
+
+// Selects rows [first, first + count) (all columns) of a dataset's file space.
+hdf5::Dataspace select_rows(const hdf5::Dataset& dataset, std::size_t first, std::size_t count, std::size_t columns) {
+  hdf5::Dataspace space(H5Dget_space(dataset.get()), "getting a dataspace");
+  const hsize_t offset[2] = {first, 0}, counts[2] = {count, columns};
+  hdf5::check(H5Sselect_hyperslab(space.get(), H5S_SELECT_SET, offset, nullptr, counts, nullptr), "selecting rows");
+  return space;
+}
+
+hdf5::Dataspace memory_rows(std::size_t count, std::size_t columns) {
+  const hsize_t dims[2] = {count, columns};
+  return {H5Screate_simple(columns > 0 ? 2 : 1, dims, nullptr), "creating a memory dataspace"};
+}
+
+// Rows of a block in memory: run numbers, values row by row, error texts.
+struct RowBlock {
+  std::size_t first = 0;
+  std::size_t count = 0;
+  std::vector<std::int64_t> runs;
+  std::vector<double> summary;
+  std::vector<double> series;
+  std::vector<std::string> errors;
+};
+
+}  // namespace
+
+std::size_t ShardHeader::rows() const noexcept { return ShardSpec{index, count}.runs_of(total_runs()); }
+
+// ---------------------------------------------------------------- writer
+
+struct ShardWriter::State {
+  TemporaryFileGuard temporary;  // first: destroyed after the HDF5 handles
+  fs::path path;
+  ShardHeader header;
+  bool overwrite;
+  std::size_t block_size;
+  hdf5::File file;
+  hdf5::Dataset runs, summary, series, errors;
+  RowBlock block;
+  std::size_t next_row = 0;
+  bool committed = false;
+
+  State(fs::path final_path, const ShardHeader& h, bool replace)
+      : temporary(temporary_path_for(final_path)), path(std::move(final_path)), header(h), overwrite(replace),
+        block_size(block_rows(h)) {}
+
+  void create() {
+    const hdf5::PropertyList creation = untimed(H5P_FILE_CREATE);
+    file = hdf5::File(H5Fcreate(temporary.path().c_str(), H5F_ACC_TRUNC, creation.get(), H5P_DEFAULT),
+                      "creating " + quoted(temporary.path()));
+    const hid_t root = file.get();
+    write_string_attribute(root, "kind", kKind);
+    write_int_attribute(root, "shard_format_version", kShardFormatVersion);
+    write_string_attribute(root, "run_identity", header.identity);
+    write_string_attribute(root, "alignsim_version", header.version);
+    write_string_attribute(root, "git_revision", header.git_revision);
+    write_string_attribute(root, "scenario_name", header.scenario_name);
+    write_string_attribute(root, "scenario_yaml", header.scenario_yaml);
+    for (const auto& [name, value] : {std::pair<const char*, std::size_t>{"shard_index", header.index},
+                                      {"shard_count", header.count}, {"entries", header.entries},
+                                      {"replicates", header.replicates}, {"summary_size", header.summary_size},
+                                      {"series_size", header.series_size}, {"runs", header.rows()}}) {
+      write_int_attribute(root, name, static_cast<std::int64_t>(value));
+    }
+    const std::size_t rows = header.rows();
+    runs = create_rows(root, "run", H5T_STD_I64LE, rows, 0, block_size, false);
+    summary = create_rows(root, "summary", H5T_IEEE_F64LE, rows, header.summary_size, block_size, false);
+    if (header.series_size > 0) series = create_rows(root, "series", H5T_IEEE_F64LE, rows, header.series_size, block_size, true);
+    const hdf5::Datatype text = hdf5::make_utf8_string_type();
+    errors = create_rows(root, "error", text.get(), rows, 0, block_size, false);
+  }
+
+  void flush() {
+    if (block.count == 0) return;
+    hdf5::check(H5Dwrite(runs.get(), H5T_NATIVE_INT64, memory_rows(block.count, 0).get(),
+                         select_rows(runs, block.first, block.count, 0).get(), H5P_DEFAULT, block.runs.data()),
+                "writing run numbers");
+    hdf5::check(H5Dwrite(summary.get(), H5T_NATIVE_DOUBLE, memory_rows(block.count, header.summary_size).get(),
+                         select_rows(summary, block.first, block.count, header.summary_size).get(), H5P_DEFAULT,
+                         block.summary.data()),
+                "writing summary values");
+    if (series.valid()) {
+      hdf5::check(H5Dwrite(series.get(), H5T_NATIVE_DOUBLE, memory_rows(block.count, header.series_size).get(),
+                           select_rows(series, block.first, block.count, header.series_size).get(), H5P_DEFAULT,
+                           block.series.data()),
+                  "writing series values");
+    }
+    std::vector<const char*> texts;
+    for (const std::string& e : block.errors) texts.push_back(e.c_str());
+    const hdf5::Datatype text = hdf5::make_utf8_string_type();
+    hdf5::check(H5Dwrite(errors.get(), text.get(), memory_rows(block.count, 0).get(),
+                         select_rows(errors, block.first, block.count, 0).get(), H5P_DEFAULT, texts.data()),
+                "writing run errors");
+    block = RowBlock{block.first + block.count, 0, {}, {}, {}, {}};
+  }
+};
+
+ShardWriter::ShardWriter(fs::path path, const ShardHeader& header, bool overwrite) {
+  try {
+    check_destination(path, overwrite);
+    hdf5::disable_automatic_error_printing();
+    state_ = std::make_unique<State>(std::move(path), header, overwrite);
+    state_->create();
+  } catch (const OutputError& e) {
+    throw OutputError("shard file " + quoted(state_ ? state_->path : path) + ": " + e.what());
+  }
+}
+
+ShardWriter::~ShardWriter() = default;
+
+void ShardWriter::write(std::size_t run, const RunOutput& output) {
+  State& s = *state_;
+  const std::size_t expected = s.header.index + s.next_row * s.header.count;
+  if (s.committed || run != expected || s.next_row >= s.header.rows()) {
+    throw OutputError("shard file " + quoted(s.path) + ": run " + std::to_string(run) + " out of order (expected " +
+                      std::to_string(expected) + ")");
+  }
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  RowBlock& b = s.block;
+  b.runs.push_back(static_cast<std::int64_t>(run));
+  // A failed run may come without values; store NaN like the results file does.
+  if (output.summary.size() == s.header.summary_size) b.summary.insert(b.summary.end(), output.summary.begin(), output.summary.end());
+  else b.summary.insert(b.summary.end(), s.header.summary_size, nan);
+  if (output.series.size() == s.header.series_size) b.series.insert(b.series.end(), output.series.begin(), output.series.end());
+  else b.series.insert(b.series.end(), s.header.series_size, nan);
+  b.errors.push_back(output.error);
+  ++b.count;
+  ++s.next_row;
+  if (b.count == s.block_size) s.flush();
+}
+
+void ShardWriter::commit() {
+  State& s = *state_;
+  if (s.next_row != s.header.rows()) {
+    throw OutputError("shard file " + quoted(s.path) + ": " + std::to_string(s.next_row) + " of " +
+                      std::to_string(s.header.rows()) + " runs written");
+  }
+  s.committed = true;
+  s.flush();
+  s.runs.close("closing a dataset");
+  s.summary.close("closing a dataset");
+  s.series.close("closing a dataset");
+  s.errors.close("closing a dataset");
+  s.file.close("closing the shard file");
+  fsync_path(s.temporary.path(), false);
+  publish(s.temporary.path(), s.path, s.overwrite);
+  s.temporary.release();
+  fsync_path(directory_of(s.path), true);
+}
+
+// ---------------------------------------------------------------- reader
+
+struct ShardReader::State {
+  fs::path path;
+  ShardHeader header;
+  hdf5::File file;
+  hdf5::Dataset runs, summary, series, errors;
+  std::size_t rows = 0;
+  std::size_t block_size = 1;
+  RowBlock block;
+
+  void load(std::size_t first) {
+    const std::size_t count = std::min(block_size, rows - first);
+    block = RowBlock{first, count, {}, {}, {}, {}};
+    block.summary.resize(count * header.summary_size);
+    block.series.resize(count * header.series_size);
+    hdf5::check(H5Dread(summary.get(), H5T_NATIVE_DOUBLE, memory_rows(count, header.summary_size).get(),
+                        select_rows(summary, first, count, header.summary_size).get(), H5P_DEFAULT,
+                        block.summary.data()),
+                "reading summary values");
+    if (header.series_size > 0) {
+      hdf5::check(H5Dread(series.get(), H5T_NATIVE_DOUBLE, memory_rows(count, header.series_size).get(),
+                          select_rows(series, first, count, header.series_size).get(), H5P_DEFAULT,
+                          block.series.data()),
+                  "reading series values");
+    }
+    std::vector<char*> texts(count, nullptr);
+    const hdf5::Datatype text = hdf5::make_utf8_string_type();
+    const hdf5::Dataspace memory = memory_rows(count, 0);
+    hdf5::check(H5Dread(errors.get(), text.get(), memory.get(), select_rows(errors, first, count, 0).get(),
+                        H5P_DEFAULT, texts.data()),
+                "reading run errors");
+    for (char* t : texts) {
+      block.errors.emplace_back(t != nullptr ? t : "");
+      H5free_memory(t);
+    }
+  }
+};
+
+ShardReader::ShardReader(fs::path path) : state_(std::make_unique<State>()) {
+  State& s = *state_;
+  s.path = std::move(path);
+  try {
+    hdf5::disable_automatic_error_printing();
+    s.file = hdf5::File(H5Fopen(s.path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "opening the file");
+    const hid_t root = s.file.get();
+    if (H5Aexists(root, "kind") <= 0 || read_string_attribute(root, "kind") != kKind) {
+      throw OutputError("not an alignsim shard file (written by 'alignsim run --shard I/N')");
+    }
+    ShardHeader& h = s.header;
+    h.identity = read_string_attribute(root, "run_identity");
+    h.version = read_string_attribute(root, "alignsim_version");
+    h.git_revision = read_string_attribute(root, "git_revision");
+    h.scenario_name = read_string_attribute(root, "scenario_name");
+    h.scenario_yaml = read_string_attribute(root, "scenario_yaml");
+    h.index = read_size_attribute(root, "shard_index");
+    h.count = read_size_attribute(root, "shard_count");
+    h.entries = read_size_attribute(root, "entries");
+    h.replicates = read_size_attribute(root, "replicates");
+    h.summary_size = read_size_attribute(root, "summary_size");
+    h.series_size = read_size_attribute(root, "series_size");
+    s.rows = read_size_attribute(root, "runs");
+    s.block_size = block_rows(h);
+    s.runs = hdf5::Dataset(H5Dopen2(root, "run", H5P_DEFAULT), "opening /run");
+    s.summary = hdf5::Dataset(H5Dopen2(root, "summary", H5P_DEFAULT), "opening /summary");
+    if (h.series_size > 0) s.series = hdf5::Dataset(H5Dopen2(root, "series", H5P_DEFAULT), "opening /series");
+    s.errors = hdf5::Dataset(H5Dopen2(root, "error", H5P_DEFAULT), "opening /error");
+  } catch (const OutputError& e) {
+    throw OutputError("shard file " + quoted(s.path) + ": " + e.what());
+  }
+}
+
+ShardReader::~ShardReader() = default;
+ShardReader::ShardReader(ShardReader&&) noexcept = default;
+ShardReader& ShardReader::operator=(ShardReader&&) noexcept = default;
+
+const ShardHeader& ShardReader::header() const noexcept { return state_->header; }
+const fs::path& ShardReader::path() const noexcept { return state_->path; }
+std::size_t ShardReader::stored_rows() const noexcept { return state_->rows; }
+
+bool ShardReader::holds_exactly_its_runs() {
+  State& s = *state_;
+  if (s.rows != s.header.rows()) return false;
+  std::vector<std::int64_t> runs(s.rows);
+  if (s.rows > 0) {
+    hdf5::check(H5Dread(s.runs.get(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, runs.data()),
+                "reading run numbers of " + quoted(s.path));
+  }
+  for (std::size_t row = 0; row < s.rows; ++row) {
+    if (runs[row] != static_cast<std::int64_t>(s.header.index + row * s.header.count)) return false;
+  }
+  return true;
+}
+
+RunOutput ShardReader::read(std::size_t run) {
+  State& s = *state_;
+  const ShardHeader& h = s.header;
+  if (run % h.count != h.index || (run - h.index) / h.count >= s.rows) {
+    throw OutputError("shard file " + quoted(s.path) + " does not hold run " + std::to_string(run));
+  }
+  const std::size_t row = (run - h.index) / h.count;
+  if (row < s.block.first || row >= s.block.first + s.block.count) s.load(row / s.block_size * s.block_size);
+  const std::size_t at = row - s.block.first;
+  RunOutput out;
+  out.summary.assign(s.block.summary.begin() + static_cast<std::ptrdiff_t>(at * h.summary_size),
+                     s.block.summary.begin() + static_cast<std::ptrdiff_t>((at + 1) * h.summary_size));
+  out.series.assign(s.block.series.begin() + static_cast<std::ptrdiff_t>(at * h.series_size),
+                    s.block.series.begin() + static_cast<std::ptrdiff_t>((at + 1) * h.series_size));
+  out.error = s.block.errors[at];
+  return out;
+}
+
+}  // namespace alignsim::sim

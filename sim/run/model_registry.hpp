@@ -1,0 +1,57 @@
+#pragma once
+// The models a scenario can name with `model:`. The engine (designs, runner, results,
+// statistics, sensitivity) knows a model only through this description, so the analytic
+// test functions of sim/test_functions.hpp go through exactly the same code path as the
+// sales-marketing model.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "sim/run_output.hpp"
+#include "sim/scenario/parameter.hpp"
+#include "sim/scenario/scenario.hpp"
+
+namespace alignsim::sim {
+
+// A setting that is valid but outside what the model was calibrated for: the run goes
+// ahead, and the user is told which key and why (printed as a warning).
+struct SettingCaution {
+  std::string key;   // the setting to look at, e.g. "budget.initial_marketing_usd_per_day"
+  std::string text;  // what is unusual and what follows from it, one sentence
+};
+
+struct ModelDefinition {
+  std::string name;         // what `model:` says
+  std::string description;  // one line, for `alignsim params --model`
+  std::function<const ParameterCatalog&()> catalog;
+  std::function<const OutputLayout&()> outputs;
+  // One run for fully resolved settings. Must be safe to call concurrently; the result
+  // depends only on the settings and the replicate (the variant or design point is not
+  // part of the random key, so runs are paired across them).
+  std::function<RunOutput(const Settings& resolved, std::uint32_t replicate)> run;
+  // Summary metrics a sensitivity analysis ranks when the sweep names none.
+  std::vector<std::string> key_outputs;
+  // Cautions for fully resolved settings; may be empty (no cautions).
+  std::function<std::vector<SettingCaution>(const Settings& resolved)> cautions;
+};
+
+// Thread-safe for concurrent reads once built.
+class ModelRegistry {
+ public:
+  // The first model is the default, used when a scenario names none. Throws
+  // std::invalid_argument for an empty list or a repeated name.
+  explicit ModelRegistry(std::vector<ModelDefinition> models);
+
+  [[nodiscard]] const ModelDefinition* find(const std::string& name) const noexcept;
+  [[nodiscard]] const ModelDefinition& default_model() const noexcept { return models_.front(); }
+  [[nodiscard]] std::vector<std::string> names() const;
+
+ private:
+  std::vector<ModelDefinition> models_;
+};
+
+// Reporting periods of a run: ceil(horizon_days / period_days), at least 1.
+[[nodiscard]] std::size_t reporting_periods(std::int64_t horizon_days, std::int64_t period_days) noexcept;
+
+}  // namespace alignsim::sim

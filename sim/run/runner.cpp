@@ -1,0 +1,131 @@
+#include "sim/run/runner.hpp"
+
+#include <oneapi/tbb/global_control.h>
+#include <oneapi/tbb/info.h>
+#include <oneapi/tbb/parallel_pipeline.h>
+#include <oneapi/tbb/task_arena.h>
+
+#include <atomic>
+#include <exception>
+#include <limits>
+
+#include "sim/run/background_work.hpp"
+#include "sim/run/progress_line.hpp"
+#include "sim/run/thread_handoff.hpp"
+
+namespace alignsim::sim {
+namespace {
+
+struct RunSlot {
+  std::size_t index = 0;
+  RunOutput output;
+};
+
+RunOutput failed_run(std::size_t summary_size, std::size_t series_size, std::string message) {
+  RunOutput out;
+  out.summary.assign(summary_size, std::numeric_limits<double>::quiet_NaN());
+  out.series.assign(series_size, std::numeric_limits<double>::quiet_NaN());
+  out.error = message.empty() ? "unknown error" : std::move(message);
+  return out;
+}
+
+}  // namespace
+
+RunOutput run_isolated(std::size_t summary_size, std::size_t series_size, const RunFunction& run,
+                       std::size_t variant, std::size_t replicate) {
+  try {
+    RunOutput out = run(variant, replicate);
+    if (out.summary.size() != summary_size || out.series.size() != series_size) {
+      return failed_run(summary_size, series_size, "run produced the wrong number of values");
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return failed_run(summary_size, series_size, e.what());
+  } catch (...) {
+    return failed_run(summary_size, series_size, "non-standard exception");
+  }
+}
+
+std::size_t run_all(const RunPlan& plan, const RunLookup& known, const RunFunction& run, const RunSink& sink,
+                    const RunnerOptions& options) {
+  if (options.distributor != nullptr) return options.distributor->run_all(plan, known, run, sink, options);
+  if (!known) return run_all(plan, run, sink, options);
+  return run_all(
+      plan,
+      [&](std::size_t variant, std::size_t replicate) {
+        if (std::optional<RunOutput> found = known(variant, replicate)) return std::move(*found);
+        return run(variant, replicate);
+      },
+      sink, options);
+}
+
+std::size_t resolve_thread_count(std::size_t requested) noexcept {
+  if (requested > 0) return requested;
+  return static_cast<std::size_t>(oneapi::tbb::info::default_concurrency());
+}
+
+std::size_t run_all(const RunPlan& plan, const RunFunction& run, const RunSink& sink, const RunnerOptions& options) {
+  const std::size_t threads = resolve_thread_count(options.threads);
+  // Without raising the global limit oneTBB may cap itself below the requested count.
+  oneapi::tbb::global_control limit(oneapi::tbb::global_control::max_allowed_parallelism, threads);
+  oneapi::tbb::task_arena arena(static_cast<int>(threads));
+
+  ProgressLine progress(plan.runs(), options.progress);
+  std::size_t next = 0, done = 0, failed = 0;
+  // Tokens bound the runs in flight, and so the memory held by finished-but-unwritten runs.
+  const std::size_t tokens = 4 * threads;
+  // Each stage acquires at its start and releases at its end what the previous stage
+  // handed over (see sim/thread_handoff.hpp; a no-op outside ThreadSanitizer builds).
+  const char handoff = 0;
+  std::exception_ptr sink_error;
+  std::atomic<bool> stopping{false};
+  auto next_run = [&](oneapi::tbb::flow_control& fc) -> std::size_t {
+    acquire_handoff(&handoff);
+    if (stopping.load(std::memory_order_relaxed)) next = plan.runs();
+    if (next == plan.runs()) fc.stop();
+    const std::size_t index = next == plan.runs() ? 0 : next++;
+    release_handoff(&handoff);
+    return index;
+  };
+  auto compute = [&](std::size_t index) {
+    acquire_handoff(&handoff);
+    // Take one job the writer posted (compressing a finished block of time series), so
+    // that work runs here in parallel instead of on the writer's ordered stage.
+    background_work().help_once();
+    RunSlot slot{index, run_isolated(plan.summary_size, plan.series_size, run, index % plan.variants,
+                                     plan.first_replicate + index / plan.variants)};
+    release_handoff(&handoff);
+    return slot;
+  };
+  // A throwing sink (disk full) must not cancel the pipeline: oneTBB then frees the
+  // buffers of RunSlots still in flight without destroying them (a leak). Keep the first
+  // exception, stop taking new runs, drain the ones in flight, rethrow afterwards.
+  auto deliver = [&](RunSlot slot) {
+    acquire_handoff(&handoff);
+    if (!sink_error) {
+      try {
+        if (!slot.output.error.empty()) ++failed;
+        sink(slot.index % plan.variants, plan.first_replicate + slot.index / plan.variants, std::move(slot.output));
+        progress.update(++done);
+      } catch (...) {
+        sink_error = std::current_exception();
+        stopping.store(true, std::memory_order_relaxed);
+      }
+    }
+    release_handoff(&handoff);
+  };
+  release_handoff(&handoff);
+  arena.execute([&] {
+    using oneapi::tbb::filter_mode;
+    using oneapi::tbb::make_filter;
+    oneapi::tbb::parallel_pipeline(tokens, make_filter<void, std::size_t>(filter_mode::serial_in_order, next_run) &
+                                               make_filter<std::size_t, RunSlot>(filter_mode::parallel, compute) &
+                                               make_filter<RunSlot, void>(filter_mode::serial_in_order, deliver));
+  });
+  acquire_handoff(&handoff);
+  if (sink_error) std::rethrow_exception(sink_error);
+  progress.finish();
+  return failed;
+}
+
+}  // namespace alignsim::sim
