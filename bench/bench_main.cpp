@@ -1,7 +1,9 @@
-// alignsim_bench: measures one scenario end to end (runner + HDF5 writer), at one
-// thread and at all cores, plus the "floor": a loop that does only the unavoidable work
-// of a simulated day (touch every prospect, draw one random number). Prints one CSV row
-// (or the header with --header). scripts/bench runs it per scenario and size.
+// alignsim_bench: measures one scenario end to end through the call path of `alignsim
+// run` (experiment layer: run table, journal, replication rounds, HDF5 writer,
+// statistics), at one thread and at all cores, plus the "floor": a loop that does only
+// the unavoidable work of a simulated day (touch every prospect, draw one random
+// number). Prints one CSV row (or the header with --header). scripts/bench runs it per
+// scenario and size.
 #include <sys/resource.h>
 
 #include <chrono>
@@ -13,17 +15,17 @@
 #include <string>
 #include <vector>
 
-#include "models/parameter_catalog.hpp"
-#include "models/simulation.hpp"
+#include "experiment/durable_output.hpp"
+#include "experiment/run_identity.hpp"
+#include "experiment/run_table.hpp"
+#include "experiment/variant_experiment.hpp"
 #include "sim/random/random.hpp"
-#include "sim/io/results_file.hpp"
 #include "sim/run/runner.hpp"
-#include "sim/scenario/scenario_loader.hpp"
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-namespace model = alignsim::model;
+namespace experiment = alignsim::experiment;
 namespace sim = alignsim::sim;
 
 double cpu_seconds() {
@@ -60,51 +62,23 @@ struct Measurement {
   std::size_t runs = 0;
 };
 
-sim::ResultsLayout layout_of(const sim::ScenarioSpec& s) {
-  sim::ResultsLayout layout;
-  for (const auto& v : s.variants) {
-    layout.variant_names.push_back(v.name);
-    layout.variant_descriptions.push_back(v.description);
-    layout.variant_overrides_yaml.push_back("{}");
-  }
-  layout.replicates = static_cast<std::size_t>(s.replicates);
-  layout.periods = model::period_count(s.horizon_days, s.period_days);
-  layout.period_days = s.period_days;
-  layout.metrics = model::model_output_layout();
-  return layout;
-}
-
-// Runs every variant and replicate, writing the HDF5 file as `alignsim run` does.
-Measurement measure(const sim::ScenarioSpec& scenario, std::size_t threads, const std::filesystem::path& out) {
-  std::vector<std::shared_ptr<const model::ModelParameters>> parameters;
-  for (const auto& v : scenario.variants) {
-    parameters.push_back(std::make_shared<const model::ModelParameters>(model::model_parameters_from(v.resolved)));
-  }
-  const auto layout = layout_of(scenario);
+// Runs every variant and replicate as `alignsim run -o out --overwrite` does (journal
+// included), without printing.
+Measurement measure(const experiment::Experiment& loaded, std::size_t threads, const std::filesystem::path& out) {
   Measurement m;
   const double cpu0 = cpu_seconds();
   const auto t0 = Clock::now();
-  sim::ResultsFile file(out, layout, {"bench", "bench", scenario.name, scenario.resolved_yaml, scenario.seed,
-                                      scenario.horizon_days},
-                        true);
-  const sim::RunPlan plan{layout.variant_names.size(), layout.replicates, layout.metrics.summary.size(),
-                          layout.metrics.series.size() * layout.periods};
-  sim::run_all(
-      plan,
-      [&](std::size_t v, std::size_t r) { return model::run_model(parameters[v], static_cast<std::uint32_t>(r)); },
-      [&](std::size_t v, std::size_t r, sim::RunOutput&& run) {
-        const auto w0 = Clock::now();
-        file.write_run(v, r, run);
-        m.write += std::chrono::duration<double>(Clock::now() - w0).count();
-      },
-      {threads, false});
-  const auto c0 = Clock::now();
-  file.commit();
-  m.write += std::chrono::duration<double>(Clock::now() - c0).count();
-  m.compression = file.background_compression_seconds();
+  const experiment::RunTable runs(loaded);
+  const std::string identity = experiment::RunIdentity::of(loaded, {}, std::nullopt).text();
+  experiment::DurableOutput durable(out, identity, {true, false, true, experiment::kJournalSyncInterval});
+  const experiment::VariantResults results =
+      experiment::run_variants({loaded, runs, out, std::nullopt, {threads, false, nullptr}, durable.hooks(), {}});
+  durable.finish();
+  m.write = results.writer_seconds;
+  m.compression = results.compression_seconds;
   m.wall = std::chrono::duration<double>(Clock::now() - t0).count();
   m.cpu = cpu_seconds() - cpu0;
-  m.runs = plan.runs();
+  m.runs = results.total_runs();
   return m;
 }
 
@@ -134,20 +108,21 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    sim::LoadRequest request;
+    experiment::ScenarioRequest request;
     request.file = argv[1];
-    if (argc > 4 && std::strcmp(argv[3], "--replicates") == 0) request.set_overrides.push_back(std::string("run.replicates=") + argv[4]);
-    const auto scenario = sim::load_scenario(request, model::model_catalog());
+    if (argc > 4 && std::strcmp(argv[3], "--replicates") == 0) request.replicates = std::stoll(argv[4]);
+    const experiment::Experiment loaded = experiment::load_experiment(request);
+    const sim::ScenarioSpec& scenario = loaded.spec;
     const std::size_t threads = sim::resolve_thread_count(std::stoul(argv[2]));
     const double rss_before_runs = current_rss_mib();
     const auto out = std::filesystem::temp_directory_path() / ("alignsim-bench-" + std::to_string(::getpid()) + ".h5");
-    const Measurement one = measure(scenario, 1, out);
+    const Measurement one = measure(loaded, 1, out);
     // Peak after the one-thread pass: one run in memory at a time (the all-core pass
     // holds one run per thread).
     const double rss_one_run = peak_rss_mib();
-    const Measurement all = threads > 1 ? measure(scenario, threads, out) : one;
+    const Measurement all = threads > 1 ? measure(loaded, threads, out) : one;
     std::filesystem::remove(out);
-    const auto prospects = static_cast<double>(model::model_parameters_from(scenario.variants[0].resolved).population.prospects);
+    const auto prospects = static_cast<double>(sim::get_integer(scenario.variants[0].resolved, "population.prospects"));
     const double prospect_days = prospects * static_cast<double>(scenario.horizon_days) * static_cast<double>(one.runs);
     const double floor = floor_prospect_days_per_second(static_cast<std::uint64_t>(std::min(prospects, 1e5)), 100);
     // Memory one run adds on top of the loaded program, per prospect.

@@ -2,18 +2,18 @@
 #include <boost/program_options.hpp>
 #include <cstdio>
 
+#include "cli/caution_lines.hpp"
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
-#include "cli/experiment_options.hpp"
-#include "cli/setting_cautions.hpp"
 #include "cli/scenario_options.hpp"
+#include "experiment/run_table.hpp"
 
 namespace alignsim::cli {
 
 namespace po = boost::program_options;
 
 int check_command(const Arguments& args) {
-  ScenarioOptions options;
+  experiment::ScenarioRequest options;
   po::options_description description("Usage: alignsim check [SCENARIO.yaml] [options]\n\n"
                                       "Validates the scenario and prints it fully resolved (every parameter, every\n"
                                       "variant). Exit code 0 if valid, 2 with one message FILE:LINE:COL if not.\n\nOptions");
@@ -25,8 +25,8 @@ int check_command(const Arguments& args) {
   if (vm.count("scenario") != 0) options.file = vm["scenario"].as<std::string>();
   read_scenario_shortcuts(vm, options);
   // Validated against the catalog of the model the scenario names (`model:`).
-  const auto loaded = load_experiment(options, {});
-  print_setting_cautions(stderr, loaded);
+  const experiment::Experiment loaded = experiment::load_experiment(options);
+  print_setting_cautions(stderr, loaded, experiment::RunTable(loaded));
   std::fputs(loaded.spec.resolved_yaml.c_str(), stdout);
   return kExitOk;
 }

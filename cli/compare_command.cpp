@@ -7,53 +7,22 @@
 #include <cmath>
 #include <cstdio>
 
+#include "cli/caution_lines.hpp"
 #include "cli/command_line.hpp"
 #include "cli/compare_command.hpp"
-#include "cli/experiment_options.hpp"
 #include "cli/outcome_table.hpp"
-#include "cli/replication_rounds.hpp"
-#include "cli/setting_cautions.hpp"
-#include "cli/variant_statistics.hpp"
+#include "cli/scenario_options.hpp"
+#include "experiment/comparison.hpp"
+#include "experiment/run_table.hpp"
 #include "sim/errors.hpp"
 #include "sim/run/runner.hpp"
-#include "sim/scenario/yaml_source.hpp"
 
 namespace alignsim::cli {
 namespace {
 
 namespace po = boost::program_options;
 
-const std::vector<std::string>& run_keys() {
-  static const std::vector<std::string> keys{"run.horizon_days", "run.period_days", "run.seed", "run.replicates"};
-  return keys;
-}
-
-// Common random numbers pair runs only if every scenario runs the same days, seeds and
-// replicates; anything else would compare different experiments.
-void require_same_run_settings(const std::vector<LoadedScenario>& scenarios) {
-  const sim::Settings& first = scenarios.front().spec.variants.front().resolved;
-  for (std::size_t i = 1; i < scenarios.size(); ++i) {
-    if (scenarios[i].model != scenarios.front().model) {
-      throw ScenarioError(sim::detail::format_scenario_error({scenarios[i].spec.source_file, 0, 0}, "model",
-                                                             "uses another model than " + scenarios.front().spec.source_file,
-                                                             "compared scenarios must use the same model"));
-    }
-    const sim::Settings& other = scenarios[i].spec.variants.front().resolved;
-    for (const std::string& key : run_keys()) {
-      if (sim::get_integer(other, key) == sim::get_integer(first, key)) continue;
-      const auto& setting = other.at(key);
-      const sim::SourceLocation where = setting.where.line > 0 ? setting.where
-                                                                : sim::SourceLocation{scenarios[i].spec.source_file, 0, 0};
-      throw ScenarioError(sim::detail::format_scenario_error(
-          where, key,
-          sim::value_to_text(setting.value) + " differs from " + sim::value_to_text(first.at(key).value) + " in " +
-              scenarios.front().spec.source_file,
-          "compared scenarios must share every run.* setting"));
-    }
-  }
-}
-
-void print_comparison(const std::vector<LoadedScenario>& scenarios, const VariantStatistics& statistics,
+void print_comparison(const std::vector<experiment::Experiment>& scenarios, const experiment::VariantStatistics& statistics,
                       const std::vector<sim::MetricSpec>& metrics, const std::vector<std::size_t>& shown) {
   std::printf("\nPaired differences to '%s' over common random numbers (95%% CI)\n", scenarios.front().spec.name.c_str());
   for (std::size_t v = 1; v < scenarios.size(); ++v) {
@@ -78,33 +47,29 @@ void print_comparison(const std::vector<LoadedScenario>& scenarios, const Varian
   }
 }
 
-int execute(const std::vector<std::string>& files, const ScenarioOptions& shared, std::size_t threads, bool quiet) {
+int execute(const std::vector<std::string>& files, const experiment::ScenarioRequest& shared, std::size_t threads,
+            bool quiet) {
   if (files.size() < 2) throw UsageError("give at least two scenario files to compare");
-  std::vector<LoadedScenario> scenarios;
+  std::vector<experiment::Experiment> scenarios;
   for (const std::string& file : files) {
-    ScenarioOptions options = shared;
-    options.file = file;
-    scenarios.push_back(load_experiment(options, {}));
+    experiment::ScenarioRequest request = shared;
+    request.file = file;
+    scenarios.push_back(experiment::load_experiment(request));
   }
-  require_same_run_settings(scenarios);
-  for (const LoadedScenario& scenario : scenarios) print_setting_cautions(stderr, scenario);
-  const LoadedScenario& first = scenarios.front();
+  experiment::require_same_run_settings(scenarios);
+  for (const experiment::Experiment& scenario : scenarios) {
+    print_setting_cautions(stderr, scenario, experiment::RunTable(scenario));
+  }
+  const experiment::Experiment& first = scenarios.front();
   const sim::OutputLayout& outputs = first.model->outputs();
-  const auto replicates = static_cast<std::size_t>(first.spec.replicates);
-  const std::size_t periods = sim::reporting_periods(first.spec.horizon_days, first.spec.period_days);
   if (!quiet) {
-    std::fprintf(stderr, "alignsim compare: %zu scenarios x %zu replicates, seed %llu (common random numbers)\n",
-                 scenarios.size(), replicates, static_cast<unsigned long long>(first.spec.seed));
+    std::fprintf(stderr, "alignsim compare: %zu scenarios x %lld replicates, seed %llu (common random numbers)\n",
+                 scenarios.size(), static_cast<long long>(first.spec.replicates),
+                 static_cast<unsigned long long>(first.spec.seed));
   }
-  VariantStatistics statistics(scenarios.size(), outputs.summary);
-  const RoundsPlan plan{scenarios.size(), replicates, outputs.summary.size(), outputs.series.size() * periods, {}, {}};
-  const RoundsResult result = run_in_rounds(
-      plan,
-      [&](std::size_t s, std::size_t replicate) {
-        return first.model->run(scenarios[s].spec.variants.front().resolved, static_cast<std::uint32_t>(replicate));
-      },
-      [&](std::size_t s, std::size_t replicate, sim::RunOutput&& run) { statistics.add(s, replicate, run); },
-      {sim::resolve_thread_count(threads), false});
+  const experiment::ComparisonResults result =
+      experiment::run_comparison(scenarios, {sim::resolve_thread_count(threads), false});
+  const experiment::VariantStatistics& statistics = result.statistics;
   std::vector<std::size_t> shown;
   for (const std::string& name : first.model->key_outputs) {
     for (std::size_t m = 0; m < outputs.summary.size(); ++m) {
@@ -119,8 +84,8 @@ int execute(const std::vector<std::string>& files, const ScenarioOptions& shared
   print_comparison(scenarios, statistics, outputs.summary, shown);
   std::printf("\nnarrowing = unpaired (Welch) half-width / paired half-width; its square is how many\n"
               "times more replicates independent runs would need for the same precision.\n");
-  if (result.failed > 0) {
-    std::fprintf(stderr, "alignsim compare: %zu runs failed; their pairs are left out\n", result.failed);
+  if (result.rounds.failed > 0) {
+    std::fprintf(stderr, "alignsim compare: %zu runs failed; their pairs are left out\n", result.rounds.failed);
     return kExitRunsFailed;
   }
   return kExitOk;
@@ -129,7 +94,7 @@ int execute(const std::vector<std::string>& files, const ScenarioOptions& shared
 }  // namespace
 
 int compare_command(const Arguments& args) {
-  ScenarioOptions shared;
+  experiment::ScenarioRequest shared;
   std::size_t threads = 0;
   bool quiet = false;
   po::options_description description("Usage: alignsim compare A.yaml B.yaml [C.yaml ...] [options]\n\n"

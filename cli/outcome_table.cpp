@@ -118,7 +118,7 @@ namespace {
 
 void print_variant_means(std::FILE* out, const std::vector<std::string>& variant_names,
                          const std::vector<sim::MetricSpec>& metrics, const std::vector<KeyOutcome>& key_outcomes,
-                         const VariantStatistics& statistics) {
+                         const experiment::VariantStatistics& statistics) {
   std::fprintf(out, "\nKey outcomes per variant: mean over replicates (95%% confidence interval)\n\n");
   for (std::size_t v = 0; v < variant_names.size(); ++v) {
     std::vector<std::vector<std::string>> rows{{variant_names[v], "mean (95% CI)"}};
@@ -133,7 +133,7 @@ void print_variant_means(std::FILE* out, const std::vector<std::string>& variant
 
 void print_paired_effects(std::FILE* out, const std::vector<std::string>& variant_names,
                           const std::vector<sim::MetricSpec>& metrics, const std::vector<KeyOutcome>& key_outcomes,
-                          const VariantStatistics& statistics) {
+                          const experiment::VariantStatistics& statistics) {
   if (variant_names.size() < 2) return;
   std::fprintf(out, "What-if effects: paired difference to base over common random numbers (95%% CI)\n\n");
   for (std::size_t v = 1; v < variant_names.size(); ++v) {
@@ -153,7 +153,7 @@ void print_paired_effects(std::FILE* out, const std::vector<std::string>& varian
 
 void print_outcome_table(std::FILE* out, const std::vector<std::string>& variant_names,
                          const std::vector<sim::MetricSpec>& metrics, const std::vector<KeyOutcome>& key_outcomes,
-                         const VariantStatistics& statistics, bool brief) {
+                         const experiment::VariantStatistics& statistics, bool brief) {
   const bool glance = has_headline(variant_names, key_outcomes);
   if (!(brief && glance)) {
     print_variant_means(out, variant_names, metrics, key_outcomes, statistics);
@@ -164,7 +164,7 @@ void print_outcome_table(std::FILE* out, const std::vector<std::string>& variant
 
 void print_headline_table(std::FILE* out, const std::vector<std::string>& variant_names,
                           const std::vector<sim::MetricSpec>& metrics, const std::vector<KeyOutcome>& key_outcomes,
-                          const VariantStatistics& statistics) {
+                          const experiment::VariantStatistics& statistics) {
   std::vector<const KeyOutcome*> columns;
   for (const auto& k : key_outcomes) {
     if (k.headline_column > 0) columns.push_back(&k);

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/variant_statistics.hpp"
+#include "experiment/variant_statistics.hpp"
 #include "sim/run_output.hpp"
 
 namespace alignsim::cli {
@@ -29,7 +29,7 @@ struct KeyOutcome {
 // there is one: at least one what-if and at least one headline outcome).
 void print_outcome_table(std::FILE* out, const std::vector<std::string>& variant_names,
                          const std::vector<sim::MetricSpec>& metrics, const std::vector<KeyOutcome>& key_outcomes,
-                         const VariantStatistics& statistics, bool brief = false);
+                         const experiment::VariantStatistics& statistics, bool brief = false);
 
 // "At a glance": one row per what-if, one column per headline outcome, each the paired
 // change to the base with its 95% CI (relative for amounts, percentage points for
@@ -37,6 +37,6 @@ void print_outcome_table(std::FILE* out, const std::vector<std::string>& variant
 // unlike the tables above.
 void print_headline_table(std::FILE* out, const std::vector<std::string>& variant_names,
                           const std::vector<sim::MetricSpec>& metrics, const std::vector<KeyOutcome>& key_outcomes,
-                          const VariantStatistics& statistics);
+                          const experiment::VariantStatistics& statistics);
 
 }  // namespace alignsim::cli

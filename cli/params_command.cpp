@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "cli/model_registry.hpp"
+#include "models/registered_models.hpp"
 #include "sim/errors.hpp"
 
 namespace alignsim::cli {
@@ -39,7 +39,7 @@ void print_markdown(const sim::ParameterCatalog& catalog) {
 
 int params_command(const Arguments& args) {
   bool markdown = false;
-  std::string model_name = model_registry().default_model().name;
+  std::string model_name = model::registered_models().default_model().name;
   po::options_description description("Usage: alignsim params [--markdown]\n\n"
                                       "Lists every model parameter: key, default, unit, allowed values, meaning and "
                                       "source.\n\nOptions");
@@ -53,10 +53,10 @@ int params_command(const Arguments& args) {
     return kExitOk;
   }
   po::notify(vm);
-  const sim::ModelDefinition* model = model_registry().find(model_name);
+  const sim::ModelDefinition* model = model::registered_models().find(model_name);
   if (model == nullptr) {
     std::string known;
-    for (const auto& name : model_registry().names()) known += (known.empty() ? "" : ", ") + name;
+    for (const auto& name : model::registered_models().names()) known += (known.empty() ? "" : ", ") + name;
     throw UsageError("unknown model '" + model_name + "' (one of: " + known + ")");
   }
   if (markdown) {

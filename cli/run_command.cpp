@@ -9,19 +9,16 @@
 #include <filesystem>
 #include <memory>
 
+#include "cli/caution_lines.hpp"
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
-#include "cli/durable_output.hpp"
 #include "cli/experiment_options.hpp"
-#include "cli/key_outcomes.hpp"
-#include "cli/run_identity.hpp"
+#include "cli/run_report.hpp"
 #include "cli/scenario_options.hpp"
-#include "cli/scenario_runs.hpp"
-#include "cli/setting_cautions.hpp"
-#include "cli/shard_run.hpp"
-#include "cli/sweep_run.hpp"
-#include "cli/variant_run.hpp"
-#include "models/metrics.hpp"
+#include "experiment/durable_output.hpp"
+#include "experiment/run_identity.hpp"
+#include "experiment/run_table.hpp"
+#include "experiment/target_ci.hpp"
 #include "sim/errors.hpp"
 #include "sim/run/runner.hpp"
 #ifdef ALIGNSIM_WITH_MPI
@@ -34,46 +31,12 @@ namespace {
 
 namespace po = boost::program_options;
 
-const std::vector<KeyOutcome>& sales_key_outcomes() {
-  using model::Summary;
-  static const std::vector<KeyOutcome> outcomes{
-      {static_cast<std::size_t>(Summary::mqls), "MQLs"},
-      {static_cast<std::size_t>(Summary::share_mqls_ignored), "share of MQLs ignored", 3},
-      {static_cast<std::size_t>(Summary::median_response_hours), "median response time", 4},
-      {static_cast<std::size_t>(Summary::win_rate), "win rate"},
-      {static_cast<std::size_t>(Summary::wins), "deals won", 2},
-      {static_cast<std::size_t>(Summary::bookings_usd), "bookings", 1},
-      {static_cast<std::size_t>(Summary::mean_rep_trust_end), "mean rep trust (0-1)"},
-      // One line per alignment mechanism (M9-M17), so every what-if shows its lever.
-      {static_cast<std::size_t>(Summary::prospecting_time_share), "rep time on own prospecting"},
-      {static_cast<std::size_t>(Summary::hoarded_leads), "own leads hidden from marketing"},
-      {static_cast<std::size_t>(Summary::scoring_noise_end), "lead-scoring noise (sd)"},
-      {static_cast<std::size_t>(Summary::content_relevance_end), "content relevance (0-1)"},
-      {static_cast<std::size_t>(Summary::marketing_budget_share_of_revenue), "marketing budget / revenue"},
-      {static_cast<std::size_t>(Summary::reps_end), "reps at the end"},
-      {static_cast<std::size_t>(Summary::customers_end), "customers at the end"},
-      {static_cast<std::size_t>(Summary::retention), "customer retention"},
-      {static_cast<std::size_t>(Summary::framework_adoption_end), "reps using the selling framework"},
-  };
-  return outcomes;
-}
-
-}  // namespace
-
-// The sales model's executive summary; any other model shows every summary metric.
-std::vector<KeyOutcome> key_outcomes(const LoadedScenario& loaded) {
-  if (loaded.model->name == "sales_marketing") return sales_key_outcomes();
-  std::vector<KeyOutcome> outcomes;
-  const auto& summary = loaded.model->outputs().summary;
-  for (std::size_t m = 0; m < summary.size(); ++m) outcomes.push_back({m, summary[m].name});
-  return outcomes;
-}
-
-namespace {
+using experiment::Experiment;
+using experiment::RunTable;
 
 struct RunOptions {
-  ScenarioOptions scenario;
-  ExperimentOptions experiment;
+  experiment::ScenarioRequest scenario;
+  experiment::ExperimentOptions experiment;
   std::string output;
   std::size_t threads = 0;
   bool overwrite = false;
@@ -101,12 +64,37 @@ void refuse_shard_combinations(const RunOptions& options, std::size_t total_runs
   }
 }
 
-// Runs the scenario into `path`, with the journal's runs replayed and new ones recorded.
-int run_durably(const RunOptions& options, const LoadedScenario& loaded, const ScenarioRuns& runs,
-                const std::optional<TargetCi>& target, const sim::RunnerOptions& runner) {
+// The experiment into `path` (a shard, a sweep or variants), printing as it goes.
+int run_into(const RunOptions& options, const Experiment& loaded, const RunTable& runs,
+             const std::optional<experiment::TargetCi>& target, const sim::RunnerOptions& runner,
+             const std::filesystem::path& path, const experiment::RunHooks& hooks, const std::string& identity) {
+  const bool banner = !options.quiet;
+  if (options.shard) {
+    const auto results = experiment::run_shard(
+        {loaded, runs, *options.shard, path, runner, hooks, identity, [&](const sim::ShardHeader& header) {
+           if (banner) print_shard_banner(header, *options.shard, runner.threads);
+         }});
+    return report_shard(*options.shard, results, path);
+  }
+  if (loaded.spec.sweep) {
+    const auto results = experiment::run_sweep({loaded, runs, path, target, runner, hooks, [&](const auto& layout) {
+                                                  if (banner) print_sweep_banner(loaded, layout);
+                                                }});
+    return report_sweep(runs, results, path, target.has_value());
+  }
+  const auto results = experiment::run_variants({loaded, runs, path, target, runner, hooks, [&](const auto& layout) {
+                                                   if (banner) print_variants_banner(loaded, layout, runner.threads);
+                                                 }});
+  return report_variants(loaded, results, path, target.has_value(), options.brief);
+}
+
+// Runs the experiment into its output, with the journal's runs replayed and new ones recorded.
+int run_durably(const RunOptions& options, const Experiment& loaded, const RunTable& runs,
+                const std::optional<experiment::TargetCi>& target, const sim::RunnerOptions& runner) {
   const auto path = output_path(options, loaded.spec);
-  const std::string identity = run_identity(loaded, options.experiment, options.shard);
-  DurableOutput durable(path, identity, {options.overwrite, options.resume, true, kJournalSyncInterval});
+  const std::string identity = experiment::RunIdentity::of(loaded, options.experiment, options.shard).text();
+  experiment::DurableOutput durable(path, identity,
+                                    {options.overwrite, options.resume, true, experiment::kJournalSyncInterval});
   if (durable.already_complete()) {
     std::printf("Results: %s (already complete; nothing to resume)\n", path.string().c_str());
     return kExitOk;
@@ -114,17 +102,11 @@ int run_durably(const RunOptions& options, const LoadedScenario& loaded, const S
   if (!options.quiet && !durable.resume_note().empty()) std::fprintf(stderr, "alignsim: %s\n", durable.resume_note().c_str());
   int code = kExitOk;
   try {
-    if (options.shard) {
-      code = run_shard({loaded, runs, *options.shard, path, runner, options.quiet, durable.hooks(), identity});
-    } else if (loaded.spec.sweep) {
-      code = run_sweep({loaded, runs, path, target, runner, options.quiet, durable.hooks()});
-    } else {
-      code = run_variants({loaded, runs, path, target, runner, options.quiet, durable.hooks(), options.brief});
-    }
+    code = run_into(options, loaded, runs, target, runner, path, durable.hooks(), identity);
   } catch (const OutputError& e) {
     if (!durable.holds_runs()) throw;
-    throw OutputError(std::string(e.what()) + "; finished runs are kept in " + journal_path_for(path).string() +
-                      ": rerun with --resume to continue");
+    throw OutputError(std::string(e.what()) + "; finished runs are kept in " +
+                      experiment::journal_path_for(path).string() + ": rerun with --resume to continue");
   }
   durable.finish();
   return code;
@@ -132,10 +114,11 @@ int run_durably(const RunOptions& options, const LoadedScenario& loaded, const S
 
 int execute(const RunOptions& options) {
   // Every rank loads and checks the same input, so bad input fails everywhere before MPI starts.
-  const LoadedScenario loaded = load_experiment(options.scenario, options.experiment.sweep);
-  const ScenarioRuns runs(loaded);
+  const Experiment loaded = experiment::load_experiment(options.scenario, options.experiment.sweep);
+  const RunTable runs(loaded);
   const auto initial = static_cast<std::size_t>(loaded.spec.replicates);
-  const std::optional<TargetCi> target = parse_target_ci(options.experiment, loaded.model->outputs(), initial);
+  const std::optional<experiment::TargetCi> target =
+      experiment::parse_target_ci(options.experiment, loaded.model->outputs(), initial);
   refuse_shard_combinations(options, runs.entries() * initial);
   const std::size_t threads = sim::resolve_thread_count(options.threads);
   sim::RunnerOptions runner{threads, options.progress || (!options.quiet && isatty(STDERR_FILENO) != 0), nullptr};
@@ -154,7 +137,7 @@ int execute(const RunOptions& options) {
     runner.distributor = &*coordinator;
   }
 #endif
-  print_setting_cautions(stderr, loaded);  // once, by the process that reports
+  print_setting_cautions(stderr, loaded, runs);  // once, by the process that reports
   return run_durably(options, loaded, runs, target, runner);
 }
 

@@ -1,6 +1,7 @@
 #include "models/analytic/analytic_models.hpp"
 
 #include <cmath>
+#include <memory>
 #include <numbers>
 #include <string>
 
@@ -43,12 +44,19 @@ std::vector<ParameterSpec> run_parameters() {
           real("noise.sd", 0.0, 0.0, 1.0e9, "standard deviation of Gaussian noise added to y")};
 }
 
-double noise(const Settings& s, std::uint32_t replicate) {
-  const double sd = get_real(s, "noise.sd");
-  if (sd == 0.0) return 0.0;
-  const RandomStreams streams(static_cast<std::uint64_t>(get_integer(s, "run.seed")), replicate);
-  return streams.normal(DrawKey{0, 0, 0, 0}, 0.0, sd);
-}
+// The noise every test function may add: N(0, sd^2), keyed by the root seed and replicate.
+struct Noise {
+  std::uint64_t seed = 0;
+  double sd = 0.0;
+
+  explicit Noise(const Settings& s)
+      : seed(static_cast<std::uint64_t>(get_integer(s, "run.seed"))), sd(get_real(s, "noise.sd")) {}
+  [[nodiscard]] double draw(std::uint32_t replicate) const {
+    if (sd == 0.0) return 0.0;
+    const RandomStreams streams(seed, replicate);
+    return streams.normal(DrawKey{0, 0, 0, 0}, 0.0, sd);
+  }
+};
 
 const OutputLayout& y_layout(const std::string& meaning) {
   static const OutputLayout ishigami{{{"y", "value", "Ishigami function value (dimensionless; not a share)"}}, {}};
@@ -101,45 +109,79 @@ const ParameterCatalog& guard_test_catalog() {
   return catalog;
 }
 
-RunOutput run_guard_test(const Settings& s, std::uint32_t replicate) {
-  const double y = get_real(s, "x.x1") + noise(s, replicate), limit = get_real(s, "guard.max_y");
-  if (!(y <= limit)) {
-    throw RunError("numerical guard: y = " + std::to_string(y) + " exceeds guard.max_y = " + std::to_string(limit));
+// The function's inputs, read from the settings once; y(x) without noise.
+struct GuardTest {
+  double x1, max_y;
+  explicit GuardTest(const Settings& s) : x1(get_real(s, "x.x1")), max_y(get_real(s, "guard.max_y")) {}
+  [[nodiscard]] double operator()(double noise) const {
+    const double y = x1 + noise;
+    if (!(y <= max_y)) {
+      throw RunError("numerical guard: y = " + std::to_string(y) + " exceeds guard.max_y = " + std::to_string(max_y));
+    }
+    return y;
   }
-  return output_of(y);
-}
+};
 
-RunOutput run_ishigami(const Settings& s, std::uint32_t replicate) {
-  const double x1 = get_real(s, "x.x1"), x2 = get_real(s, "x.x2"), x3 = get_real(s, "x.x3");
-  const double a = get_real(s, "ishigami.a"), b = get_real(s, "ishigami.b");
-  const double y = std::sin(x1) + a * std::sin(x2) * std::sin(x2) + b * std::pow(x3, 4) * std::sin(x1);
-  return output_of(y + noise(s, replicate));
-}
-
-RunOutput run_sobol_g(const Settings& s, std::uint32_t replicate) {
-  double y = 1.0;
-  for (std::size_t i = 1; i <= g_defaults().size(); ++i) {
-    const double x = get_real(s, "x.x" + std::to_string(i)), a = get_real(s, "g.a" + std::to_string(i));
-    y *= (std::fabs(4.0 * x - 2.0) + a) / (1.0 + a);
+struct Ishigami {
+  double x1, x2, x3, a, b;
+  explicit Ishigami(const Settings& s)
+      : x1(get_real(s, "x.x1")), x2(get_real(s, "x.x2")), x3(get_real(s, "x.x3")), a(get_real(s, "ishigami.a")),
+        b(get_real(s, "ishigami.b")) {}
+  [[nodiscard]] double operator()(double noise) const {
+    const double y = std::sin(x1) + a * std::sin(x2) * std::sin(x2) + b * std::pow(x3, 4) * std::sin(x1);
+    return y + noise;
   }
-  return output_of(y + noise(s, replicate));
+};
+
+struct SobolG {
+  std::vector<double> x, a;
+  explicit SobolG(const Settings& s) {
+    for (std::size_t i = 1; i <= g_defaults().size(); ++i) {
+      x.push_back(get_real(s, "x.x" + std::to_string(i)));
+      a.push_back(get_real(s, "g.a" + std::to_string(i)));
+    }
+  }
+  [[nodiscard]] double operator()(double noise) const {
+    double y = 1.0;
+    for (std::size_t i = 0; i < x.size(); ++i) y *= (std::fabs(4.0 * x[i] - 2.0) + a[i]) / (1.0 + a[i]);
+    return y + noise;
+  }
+};
+
+// A test function prepared for one variant or design point.
+template <typename Function>
+class PreparedFunction final : public sim::PreparedRun {
+ public:
+  explicit PreparedFunction(const Settings& s) : function_(s), noise_(s) {}
+  [[nodiscard]] RunOutput run(std::uint32_t replicate) const override {
+    return output_of(function_(noise_.draw(replicate)));
+  }
+
+ private:
+  Function function_;
+  Noise noise_;
+};
+
+template <typename Function>
+std::shared_ptr<const sim::PreparedRun> prepare(const Settings& s) {
+  return std::make_shared<const PreparedFunction<Function>>(s);
 }
 
 }  // namespace
 
 ModelDefinition ishigami_model() {
   return {"ishigami", "Ishigami test function (3 inputs; analytic Sobol indices)", ishigami_catalog,
-          [] { return std::cref(y_layout("ishigami")); }, run_ishigami, {"y"}, nullptr};
+          [] { return std::cref(y_layout("ishigami")); }, prepare<Ishigami>, {"y"}};
 }
 
 ModelDefinition sobol_g_model() {
   return {"sobol_g", "Sobol G-function test function (8 inputs; analytic Sobol indices)", sobol_g_catalog,
-          [] { return std::cref(y_layout("sobol_g")); }, run_sobol_g, {"y"}, nullptr};
+          [] { return std::cref(y_layout("sobol_g")); }, prepare<SobolG>, {"y"}};
 }
 
 ModelDefinition guard_test_model() {
   return {"guard_test", "x1 plus noise with a numerical guard on y (tests failure isolation)", guard_test_catalog,
-          [] { return std::cref(y_layout("guard_test")); }, run_guard_test, {"y"}, nullptr};
+          [] { return std::cref(y_layout("guard_test")); }, prepare<GuardTest>, {"y"}};
 }
 
 // With x_i uniform on [-pi, pi]: V1 = b pi^4 / 5 + b^2 pi^8 / 50 + 1/2, V2 = a^2 / 8,

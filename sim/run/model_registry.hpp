@@ -5,6 +5,7 @@
 // sales-marketing model.
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -21,19 +22,30 @@ struct SettingCaution {
   std::string text;  // what is unusual and what follows from it, one sentence
 };
 
+// A model's runs for one set of fully resolved settings (a variant, or a design point):
+// the settings are converted to the model's typed parameters once, when prepared, and
+// every replicate then runs from them. Immutable; run() is safe to call concurrently.
+class PreparedRun {
+ public:
+  virtual ~PreparedRun() = default;
+  // One replicate. The result depends only on the settings and the replicate (the
+  // variant or design point is not part of the random key, so runs are paired across
+  // them). Throws alignsim::RunError if a numerical guard trips.
+  [[nodiscard]] virtual RunOutput run(std::uint32_t replicate) const = 0;
+  // Valid settings outside what the model was calibrated for; empty by default.
+  [[nodiscard]] virtual std::vector<SettingCaution> cautions() const { return {}; }
+};
+
 struct ModelDefinition {
   std::string name;         // what `model:` says
   std::string description;  // one line, for `alignsim params --model`
   std::function<const ParameterCatalog&()> catalog;
   std::function<const OutputLayout&()> outputs;
-  // One run for fully resolved settings. Must be safe to call concurrently; the result
-  // depends only on the settings and the replicate (the variant or design point is not
-  // part of the random key, so runs are paired across them).
-  std::function<RunOutput(const Settings& resolved, std::uint32_t replicate)> run;
+  // Converts fully resolved settings to the model's parameters. Must be safe to call
+  // concurrently.
+  std::function<std::shared_ptr<const PreparedRun>(const Settings& resolved)> prepare;
   // Summary metrics a sensitivity analysis ranks when the sweep names none.
   std::vector<std::string> key_outputs;
-  // Cautions for fully resolved settings; may be empty (no cautions).
-  std::function<std::vector<SettingCaution>(const Settings& resolved)> cautions;
 };
 
 // Thread-safe for concurrent reads once built.

@@ -86,7 +86,7 @@ class Round {
     std::vector<std::size_t> batch;
     while (next_ < plan_.runs() && next_ < done_ + window_ && batch.size() < wanted) {
       const std::size_t index = next_++;
-      std::optional<RunOutput> found = known_ ? known_(variant(index), replicate(index)) : std::nullopt;
+      std::optional<RunOutput> found = known_ ? known_(plan_.entry_of(index), plan_.replicate_of(index)) : std::nullopt;
       if (found) {
         buffer_.emplace(index, std::move(*found));
         resolved = true;
@@ -101,8 +101,8 @@ class Round {
   std::string work_message(const std::vector<std::size_t>& batch) const {
     std::string bytes;
     for (std::size_t index : batch) {
-      put<std::uint64_t>(bytes, variant(index));
-      put<std::uint64_t>(bytes, replicate(index));
+      put<std::uint64_t>(bytes, plan_.entry_of(index));
+      put<std::uint64_t>(bytes, plan_.replicate_of(index));
     }
     return bytes;
   }
@@ -114,7 +114,7 @@ class Round {
       if (at + length > bytes.size()) throw OutputError("MPI message cut short");
       RunRecord record = decode_run_record(std::string_view(bytes).substr(at, length));
       at += length;
-      const std::size_t index = (record.replicate - plan_.first_replicate) * plan_.variants + record.entry;
+      const std::size_t index = plan_.run_index(record.entry, record.replicate);
       buffer_.emplace(index, std::move(record.output));
       --outstanding_;
     }
@@ -124,7 +124,7 @@ class Round {
   void flush() {
     for (auto it = buffer_.find(done_); it != buffer_.end(); it = buffer_.find(done_)) {
       if (!it->second.error.empty()) ++failed_;
-      sink_(variant(done_), replicate(done_), std::move(it->second));
+      sink_(plan_.entry_of(done_), plan_.replicate_of(done_), std::move(it->second));
       buffer_.erase(it);
       progress_.update(++done_);
     }
@@ -132,10 +132,6 @@ class Round {
   }
 
  private:
-  [[nodiscard]] std::size_t variant(std::size_t index) const noexcept { return index % plan_.variants; }
-  [[nodiscard]] std::size_t replicate(std::size_t index) const noexcept {
-    return plan_.first_replicate + index / plan_.variants;
-  }
 
   const RunPlan& plan_;
   const RunLookup& known_;

@@ -32,9 +32,9 @@ RunOutput failed_run(std::size_t summary_size, std::size_t series_size, std::str
 }  // namespace
 
 RunOutput run_isolated(std::size_t summary_size, std::size_t series_size, const RunFunction& run,
-                       std::size_t variant, std::size_t replicate) {
+                       std::size_t entry, std::size_t replicate) {
   try {
-    RunOutput out = run(variant, replicate);
+    RunOutput out = run(entry, replicate);
     if (out.summary.size() != summary_size || out.series.size() != series_size) {
       return failed_run(summary_size, series_size, "run produced the wrong number of values");
     }
@@ -52,9 +52,9 @@ std::size_t run_all(const RunPlan& plan, const RunLookup& known, const RunFuncti
   if (!known) return run_all(plan, run, sink, options);
   return run_all(
       plan,
-      [&](std::size_t variant, std::size_t replicate) {
-        if (std::optional<RunOutput> found = known(variant, replicate)) return std::move(*found);
-        return run(variant, replicate);
+      [&](std::size_t entry, std::size_t replicate) {
+        if (std::optional<RunOutput> found = known(entry, replicate)) return std::move(*found);
+        return run(entry, replicate);
       },
       sink, options);
 }
@@ -92,8 +92,8 @@ std::size_t run_all(const RunPlan& plan, const RunFunction& run, const RunSink& 
     // Take one job the writer posted (compressing a finished block of time series), so
     // that work runs here in parallel instead of on the writer's ordered stage.
     background_work().help_once();
-    RunSlot slot{index, run_isolated(plan.summary_size, plan.series_size, run, index % plan.variants,
-                                     plan.first_replicate + index / plan.variants)};
+    RunSlot slot{index, run_isolated(plan.summary_size, plan.series_size, run, plan.entry_of(index),
+                                     plan.replicate_of(index))};
     release_handoff(&handoff);
     return slot;
   };
@@ -105,7 +105,7 @@ std::size_t run_all(const RunPlan& plan, const RunFunction& run, const RunSink& 
     if (!sink_error) {
       try {
         if (!slot.output.error.empty()) ++failed;
-        sink(slot.index % plan.variants, plan.first_replicate + slot.index / plan.variants, std::move(slot.output));
+        sink(plan.entry_of(slot.index), plan.replicate_of(slot.index), std::move(slot.output));
         progress.update(++done);
       } catch (...) {
         sink_error = std::current_exception();

@@ -1,7 +1,7 @@
 #pragma once
 // A deterministic slice of a run list, for Slurm job arrays: shard I of N holds the runs
-// k with k mod N == I, where k = replicate x entries + entry is the run's place in run
-// order (replicate-major). So every shard gets every variant in turn and about the same
+// k with k mod N == I, where k is the run's place in run order (RunPlan::run_index in
+// sim/run/runner.hpp: replicate-major). So every shard gets every variant in turn and about the same
 // number of runs, and a shard's runs, in order, are every N-th run of the whole list.
 #include <cstddef>
 #include <string>

@@ -7,10 +7,10 @@
 #include <sys/mount.h>
 
 #include <chrono>
+#include <cstring>
 #include <fstream>
 
-#include "cli/experiment_options.hpp"
-#include "cli/run_identity.hpp"
+#include "experiment/run_identity.hpp"
 #include "cli_runner.hpp"
 #include "sim/durability/output_lock.hpp"
 #include "sim/durability/run_journal.hpp"
@@ -38,9 +38,9 @@ std::vector<double> read_summary_y(const fs::path& file) {
 }
 
 std::string identity_of(const fs::path& scenario) {
-  ScenarioOptions options;
-  options.file = scenario.string();
-  return run_identity(load_experiment(options, {}), {}, std::nullopt);
+  experiment::ScenarioRequest request;
+  request.file = scenario.string();
+  return experiment::RunIdentity::of(experiment::load_experiment(request), {}, std::nullopt).text();
 }
 
 // Names in `dir` other than `keep`: leftovers a refused or failed run must not leave.

@@ -8,7 +8,7 @@
 
 #include <unistd.h>
 
-#include "cli/experiment_options.hpp"
+#include "experiment/experiment.hpp"
 #include "sim/errors.hpp"
 
 namespace alignsim::fuzz {
@@ -32,9 +32,9 @@ void write_file(const fs::path& path, std::string_view bytes) {
   if (!out) throw std::runtime_error("fuzz harness cannot write " + path.string());
 }
 
-void load(const cli::ScenarioOptions& options) {
+void load(const experiment::ScenarioRequest& options) {
   try {
-    (void)cli::load_experiment(options, sim::SweepOptions{});
+    (void)experiment::load_experiment(options);
   } catch (const ScenarioError&) {
     // Rejected with a message: the expected outcome for most hostile input.
   }
@@ -43,7 +43,7 @@ void load(const cli::ScenarioOptions& options) {
 // Writes `bytes` as the scenario file `file` and loads it.
 void load_scenario_file(const fs::path& file, std::string_view bytes) {
   write_file(file, bytes);
-  cli::ScenarioOptions options;
+  experiment::ScenarioRequest options;
   options.file = file.string();
   load(options);
 }
@@ -62,7 +62,7 @@ void load_extends_bytes(std::string_view bytes) {
 }
 
 void load_set_bytes(std::string_view bytes) {
-  cli::ScenarioOptions options;
+  experiment::ScenarioRequest options;
   for (std::size_t start = 0; start <= bytes.size() && options.sets.size() < 32;) {
     const std::size_t end = std::min(bytes.find('\n', start), bytes.size());
     options.sets.emplace_back(bytes.substr(start, end - start));

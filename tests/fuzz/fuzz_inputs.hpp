@@ -3,7 +3,7 @@
 // -DALIGNSIM_FUZZ=ON, preset `fuzz`) and by the regression test that replays every input
 // the fuzzers ever found (tests/fuzz/regressions/, built with the normal compiler).
 //
-// Each one drives the scenario loader exactly as `alignsim run` does (cli::load_experiment:
+// Each one drives the scenario loader exactly as `alignsim run` does (experiment::load_experiment:
 // requested_model, the model registry's catalog, then load_scenario). Bad input must end
 // in alignsim::ScenarioError, which the entry points swallow; any other exception
 // propagates (libFuzzer reports it as a crash, GoogleTest as a failure), and a crash or

@@ -34,7 +34,7 @@ class FormatsLikeTheTerminalTable(unittest.TestCase):
         self.assertEqual(relative_change_text("1", 0.1, 0.0, 0.2), "")
 
     def test_key_outcomes_are_the_terminal_rows(self):
-        with open(SOURCE_DIR + "/cli/run_command.cpp", encoding="utf-8") as f:
+        with open(SOURCE_DIR + "/cli/key_outcomes.cpp", encoding="utf-8") as f:
             source = f.read()
         for metric, label in KEY_OUTCOMES:
             # An optional third member places the row in the "at a glance" table.

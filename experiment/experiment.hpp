@@ -1,0 +1,42 @@
+#pragma once
+// An experiment: a scenario loaded against the catalog of the model it names
+// (`model:`), ready to run. The layer between the engine (sim/) and the command line
+// (cli/) starts here; docs/architecture.md walks through it.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/run/model_registry.hpp"
+#include "sim/scenario/scenario.hpp"
+#include "sim/scenario/sweep_reader.hpp"
+
+namespace alignsim::experiment {
+
+// What to load: a scenario file (none: the model's defaults) and the command line's
+// changes to it. --replicates and --seed are shortcuts for --set run.replicates / run.seed.
+struct ScenarioRequest {
+  std::optional<std::string> file;
+  std::vector<std::string> sets;
+  std::optional<std::int64_t> replicates;
+  std::optional<std::int64_t> seed;
+};
+
+// How to run it beyond the scenario: a design from the command line (--design,
+// --factor, ...) and adaptive replication (--target-ci METRIC=HALFWIDTH).
+struct ExperimentOptions {
+  sim::SweepOptions sweep;
+  std::string target_ci;  // empty: a fixed number of replicates
+  std::int64_t max_replicates = 1000;
+};
+
+// Immutable once loaded; safe to share between threads.
+struct Experiment {
+  sim::ScenarioSpec spec;
+  const sim::ModelDefinition* model = nullptr;  // never null
+};
+
+// Throws alignsim::ScenarioError on bad input.
+[[nodiscard]] Experiment load_experiment(const ScenarioRequest& scenario, const sim::SweepOptions& sweep = {});
+
+}  // namespace alignsim::experiment

@@ -1,0 +1,43 @@
+#pragma once
+// The runs of an experiment as a function of (entry, replicate): an entry is a variant,
+// or a design point of a sweep. One definition, used by every way of executing runs
+// (threads, shards, MPI workers), so all of them compute exactly the same thing.
+//
+// Each variant's settings are prepared into the model's typed parameters once, here. A
+// design point's are prepared for each of its runs instead: holding every point's
+// parameters would make a sweep's memory grow with the design (docs/benchmarks.md,
+// "Sweep memory"), and preparing costs microseconds against milliseconds per run.
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+#include "experiment/experiment.hpp"
+#include "sim/design/design.hpp"
+#include "sim/run_output.hpp"
+
+namespace alignsim::experiment {
+
+// Thread-safe after construction: run() may be called concurrently.
+class RunTable {
+ public:
+  // Keeps a reference to `experiment`, which must outlive the table.
+  explicit RunTable(const Experiment& experiment);
+
+  [[nodiscard]] std::size_t entries() const noexcept { return entries_; }
+  [[nodiscard]] std::size_t summary_size() const noexcept { return summary_size_; }
+  [[nodiscard]] std::size_t series_size() const noexcept { return series_size_; }  // metrics x periods
+  [[nodiscard]] const sim::Design* design() const noexcept { return design_.get(); }
+  // The prepared parameters of a scenario variant (of a sweep: its base, variant 0).
+  [[nodiscard]] const sim::PreparedRun& variant(std::size_t v) const { return *variants_.at(v); }
+  [[nodiscard]] sim::RunOutput run(std::size_t entry, std::size_t replicate) const;
+
+ private:
+  const Experiment& experiment_;
+  std::unique_ptr<const sim::Design> design_;                      // sweeps only
+  std::vector<std::shared_ptr<const sim::PreparedRun>> variants_;  // the scenario's variants
+  std::size_t entries_ = 0;
+  std::size_t summary_size_ = 0;
+  std::size_t series_size_ = 0;
+};
+
+}  // namespace alignsim::experiment

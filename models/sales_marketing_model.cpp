@@ -1,0 +1,42 @@
+#include "models/sales_marketing_model.hpp"
+
+#include <memory>
+
+#include "models/calibration_cautions.hpp"
+#include "models/metrics.hpp"
+#include "models/parameter_catalog.hpp"
+#include "models/simulation.hpp"
+
+namespace alignsim::model {
+namespace {
+
+// One variant's typed parameters, converted from the settings once and shared by every
+// replicate's Simulation (which holds them as shared_ptr<const>).
+class PreparedSalesRun final : public sim::PreparedRun {
+ public:
+  explicit PreparedSalesRun(const sim::Settings& resolved)
+      : parameters_(std::make_shared<const ModelParameters>(model_parameters_from(resolved))) {}
+
+  [[nodiscard]] sim::RunOutput run(std::uint32_t replicate) const override { return run_model(parameters_, replicate); }
+  [[nodiscard]] std::vector<sim::SettingCaution> cautions() const override {
+    return calibration_cautions(*parameters_);
+  }
+
+ private:
+  std::shared_ptr<const ModelParameters> parameters_;
+};
+
+}  // namespace
+
+sim::ModelDefinition sales_marketing_model() {
+  return {"sales_marketing",
+          "agent-based sales-marketing alignment model (docs/model.md)",
+          [] { return std::cref(model_catalog()); },
+          [] { return std::cref(model_output_layout()); },
+          [](const sim::Settings& resolved) -> std::shared_ptr<const sim::PreparedRun> {
+            return std::make_shared<const PreparedSalesRun>(resolved);
+          },
+          {"bookings_usd", "wins", "share_mqls_ignored"}};
+}
+
+}  // namespace alignsim::model
