@@ -27,7 +27,7 @@ void print_comparison(const std::vector<experiment::Experiment>& scenarios, cons
   std::printf("\nPaired differences to '%s' over common random numbers (95%% CI)\n", scenarios.front().spec.name.c_str());
   for (std::size_t v = 1; v < scenarios.size(); ++v) {
     std::printf("\n%s vs %s\n", scenarios[v].spec.name.c_str(), scenarios.front().spec.name.c_str());
-    std::printf("  %-24s %-32s %-16s %-16s %s\n", "metric", "difference (95% CI)", "paired CI", "unpaired CI",
+    std::printf("  %-34s %-32s %-16s %-16s %s\n", "metric", "difference (95% CI)", "paired CI", "unpaired CI",
                 "narrowing");
     for (std::size_t m : shown) {
       const auto& pd = statistics.paired(v, m);
@@ -41,7 +41,7 @@ void print_comparison(const std::vector<experiment::Experiment>& scenarios, cons
       std::snprintf(factor, sizeof factor, "%.2fx", narrowing);
       const std::string paired = format_half_width(ci.half_width, unit);
       const std::string unpaired = format_half_width(pd.unpaired_half_width(), unit);
-      std::printf("  %-24s %-32s %-16s %-16s %s\n", metrics[m].name.c_str(), text.c_str(), paired.c_str(),
+      std::printf("  %-34s %-32s %-16s %-16s %s\n", metrics[m].shown_name().c_str(), text.c_str(), paired.c_str(),
                   unpaired.c_str(), std::isnan(narrowing) ? "n/a" : factor);
     }
   }
@@ -70,17 +70,9 @@ int execute(const std::vector<std::string>& files, const experiment::ScenarioReq
   const experiment::ComparisonResults result =
       experiment::run_comparison(scenarios, {sim::resolve_thread_count(threads), false});
   const experiment::VariantStatistics& statistics = result.statistics;
+  // The same rows as the key-outcome tables of `alignsim run`.
   std::vector<std::size_t> shown;
-  for (const std::string& name : first.model->key_outputs) {
-    for (std::size_t m = 0; m < outputs.summary.size(); ++m) {
-      if (outputs.summary[m].name == name) shown.push_back(m);
-    }
-  }
-  for (const char* extra : {"mqls", "win_rate", "median_response_hours", "mean_rep_trust_end"}) {
-    for (std::size_t m = 0; m < outputs.summary.size(); ++m) {
-      if (outputs.summary[m].name == extra) shown.push_back(m);
-    }
-  }
+  for (const KeyOutcome& k : key_outcomes_of(outputs.summary)) shown.push_back(k.metric);
   print_comparison(scenarios, statistics, outputs.summary, shown);
   std::printf("\nnarrowing = unpaired (Welch) half-width / paired half-width; its square is how many\n"
               "times more replicates independent runs would need for the same precision.\n");

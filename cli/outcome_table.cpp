@@ -151,9 +151,23 @@ void print_paired_effects(std::FILE* out, const std::vector<std::string>& varian
 
 }  // namespace
 
+std::vector<KeyOutcome> key_outcomes_of(const std::vector<sim::MetricSpec>& summary) {
+  std::vector<KeyOutcome> outcomes;
+  for (std::size_t m = 0; m < summary.size(); ++m) {
+    if (summary[m].key_outcome_rank > 0) outcomes.push_back({m, summary[m].shown_name(), summary[m].headline_rank});
+  }
+  std::stable_sort(outcomes.begin(), outcomes.end(), [&](const KeyOutcome& a, const KeyOutcome& b) {
+    return summary[a.metric].key_outcome_rank < summary[b.metric].key_outcome_rank;
+  });
+  if (!outcomes.empty()) return outcomes;
+  for (std::size_t m = 0; m < summary.size(); ++m) outcomes.push_back({m, summary[m].shown_name(), summary[m].headline_rank});
+  return outcomes;
+}
+
 void print_outcome_table(std::FILE* out, const std::vector<std::string>& variant_names,
-                         const std::vector<sim::MetricSpec>& metrics, const std::vector<KeyOutcome>& key_outcomes,
-                         const experiment::VariantStatistics& statistics, bool brief) {
+                         const std::vector<sim::MetricSpec>& metrics, const experiment::VariantStatistics& statistics,
+                         bool brief) {
+  const std::vector<KeyOutcome> key_outcomes = key_outcomes_of(metrics);
   const bool glance = has_headline(variant_names, key_outcomes);
   if (!(brief && glance)) {
     print_variant_means(out, variant_names, metrics, key_outcomes, statistics);

@@ -16,6 +16,11 @@ struct KeyOutcome {
   int headline_column = 0;  // > 0: a column of the "at a glance" table, in this order
 };
 
+// The rows of the key-outcome tables: the metrics the model ranks as key outcomes
+// (MetricSpec::key_outcome_rank), in rank order; a model that ranks none shows every
+// summary metric.
+[[nodiscard]] std::vector<KeyOutcome> key_outcomes_of(const std::vector<sim::MetricSpec>& summary);
+
 // Human formatting by unit: "1" (a share) as a percentage, "USD" as $1.2M, others with
 // thousands separators and three significant digits.
 [[nodiscard]] std::string format_value(double value, const std::string& unit);
@@ -28,8 +33,8 @@ struct KeyOutcome {
 // the base, then the "at a glance" table. brief: the "at a glance" table alone (when
 // there is one: at least one what-if and at least one headline outcome).
 void print_outcome_table(std::FILE* out, const std::vector<std::string>& variant_names,
-                         const std::vector<sim::MetricSpec>& metrics, const std::vector<KeyOutcome>& key_outcomes,
-                         const experiment::VariantStatistics& statistics, bool brief = false);
+                         const std::vector<sim::MetricSpec>& metrics, const experiment::VariantStatistics& statistics,
+                         bool brief = false);
 
 // "At a glance": one row per what-if, one column per headline outcome, each the paired
 // change to the base with its 95% CI (relative for amounts, percentage points for

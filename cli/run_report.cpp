@@ -4,7 +4,6 @@
 
 #include "alignsim/version.hpp"
 #include "cli/commands.hpp"
-#include "cli/key_outcomes.hpp"
 #include "cli/outcome_table.hpp"
 #include "cli/sensitivity_report.hpp"
 
@@ -42,8 +41,7 @@ void print_shard_banner(const sim::ShardHeader& header, const sim::ShardSpec& sh
 
 int report_variants(const experiment::Experiment& experiment, const experiment::VariantResults& results,
                     const std::filesystem::path& output, bool adaptive, bool brief) {
-  print_outcome_table(stdout, results.variant_names, experiment.model->outputs().summary, key_outcomes(experiment),
-                      results.statistics, brief);
+  print_outcome_table(stdout, results.variant_names, experiment.model->outputs().summary, results.statistics, brief);
   if (adaptive) {
     std::printf("Adaptive replication: %zu rounds, %zu replicates; target %s\n", results.rounds.rounds,
                 results.rounds.replicates,

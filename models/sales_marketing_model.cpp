@@ -3,7 +3,7 @@
 #include <memory>
 
 #include "models/calibration_cautions.hpp"
-#include "models/metrics.hpp"
+#include "models/metric_catalog.hpp"
 #include "models/parameter_catalog.hpp"
 #include "models/simulation.hpp"
 

@@ -18,7 +18,7 @@
 
 #include "models/agents.hpp"
 #include "models/engagement_clock.hpp"
-#include "models/metrics.hpp"
+#include "models/run_recorder.hpp"
 #include "models/model_parameters.hpp"
 #include "models/random_purposes.hpp"
 #include "sim/random/random.hpp"

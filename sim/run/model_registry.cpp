@@ -25,9 +25,4 @@ std::vector<std::string> ModelRegistry::names() const {
   return names;
 }
 
-std::size_t reporting_periods(std::int64_t horizon_days, std::int64_t period_days) noexcept {
-  if (horizon_days < 1 || period_days < 1) return 1;
-  return static_cast<std::size_t>((horizon_days + period_days - 1) / period_days);
-}
-
 }  // namespace alignsim::sim

@@ -63,7 +63,5 @@ class ModelRegistry {
   std::vector<ModelDefinition> models_;
 };
 
-// Reporting periods of a run: ceil(horizon_days / period_days), at least 1.
-[[nodiscard]] std::size_t reporting_periods(std::int64_t horizon_days, std::int64_t period_days) noexcept;
 
 }  // namespace alignsim::sim

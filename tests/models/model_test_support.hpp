@@ -28,7 +28,7 @@ inline double summary(const sim::RunOutput& out, Summary metric) {
 }
 
 inline double series(const sim::RunOutput& out, const ModelParameters& p, Series metric, std::size_t period) {
-  return out.series[static_cast<std::size_t>(metric) * period_count(p.run.horizon_days, p.run.period_days) + period];
+  return out.series[static_cast<std::size_t>(metric) * sim::reporting_periods(p.run.horizon_days, p.run.period_days) + period];
 }
 
 // Every adaptive mechanism off: each stage a fixed-probability coin, no reps'

@@ -84,7 +84,7 @@ std::vector<double> linear_system_headcount(double y) {
 
 std::vector<double> simulated_headcount(double y, int replicates) {
   const auto p = testing::parameters_with(budget_loop_only(y));
-  const std::size_t weeks = period_count(kDays, 5);
+  const std::size_t weeks = sim::reporting_periods(kDays, 5);
   std::vector<double> mean(weeks, 0.0);
   for (int rep = 0; rep < replicates; ++rep) {
     const auto out = run_model(p, static_cast<std::uint32_t>(rep));

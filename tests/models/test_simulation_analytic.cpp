@@ -84,7 +84,7 @@ TEST(SimulationAnalytic, DemandAloneFollowsBassDiffusion) {
                                        {"funnel.recycle_to_nurture", false}};
   overrides.insert(overrides.end(), extra.begin(), extra.end());
   const auto p = parameters_with(overrides);
-  const std::size_t periods = period_count(500, 25);
+  const std::size_t periods = sim::reporting_periods(500, 25);
   std::vector<double> engaged_fraction(periods, 0.0);
   const int replicates = 10;
   for (int r = 0; r < replicates; ++r) {

@@ -36,7 +36,7 @@ TEST(SimulationReproducibility, OtherSeedOrReplicateDiffers) {
 std::vector<sim::RunOutput> run_with_threads(std::size_t threads) {
   const auto p = small(11);
   const auto& layout = model_output_layout();
-  sim::RunPlan plan{2, 6, layout.summary.size(), layout.series.size() * period_count(200, 5)};
+  sim::RunPlan plan{2, 6, layout.summary.size(), layout.series.size() * sim::reporting_periods(200, 5)};
   std::vector<sim::RunOutput> outputs;
   sim::run_all(
       plan, [&](std::size_t, std::size_t replicate) { return run_model(p, static_cast<std::uint32_t>(replicate)); },

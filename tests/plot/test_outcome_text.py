@@ -34,11 +34,11 @@ class FormatsLikeTheTerminalTable(unittest.TestCase):
         self.assertEqual(relative_change_text("1", 0.1, 0.0, 0.2), "")
 
     def test_key_outcomes_are_the_terminal_rows(self):
-        with open(SOURCE_DIR + "/cli/key_outcomes.cpp", encoding="utf-8") as f:
+        with open(SOURCE_DIR + "/models/metric_catalog.cpp", encoding="utf-8") as f:
             source = f.read()
         for metric, label in KEY_OUTCOMES:
-            # An optional third member places the row in the "at a glance" table.
-            self.assertRegex(source, r'Summary::%s\), "%s"(, \d+)?\}' % (re.escape(metric), re.escape(label)))
+            # A key outcome has a positive key_outcome_rank after its label.
+            self.assertRegex(source, r'\{Summary::%s, [^{}]*"%s", [1-9]' % (re.escape(metric), re.escape(label)))
 
 
 if __name__ == "__main__":

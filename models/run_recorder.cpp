@@ -1,4 +1,4 @@
-#include "models/metrics.hpp"
+#include "models/run_recorder.hpp"
 
 #include <cmath>
 #include <limits>
@@ -12,105 +12,11 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 double ratio(double numerator, double denominator) { return denominator > 0 ? numerator / denominator : kNaN; }
 
-// Every metric of this model is a count, amount, duration, level or share: none is
-// negative. Shares and trust levels (0-1) also cannot exceed 1, except marketing spend
-// over bookings, which can.
-std::vector<sim::MetricSpec> with_ranges(std::vector<sim::MetricSpec> specs) {
-  for (sim::MetricSpec& spec : specs) {
-    spec.lowest = 0.0;
-    const bool unit_interval = (spec.unit == "1" || spec.unit == "trust") &&
-                               spec.name != "marketing_budget_share_of_revenue";
-    if (unit_interval) spec.highest = 1.0;
-  }
-  return specs;
-}
-
-std::vector<sim::MetricSpec> summary_specs() {
-  return with_ranges({
-      {"inquiries", "inquiries", "inquiries made (a prospect that engages again counts again)"},
-      {"mqls", "leads", "inquiries that became marketing-qualified leads"},
-      {"mqls_worked", "leads", "MQLs a rep decided to work (pursue)"},
-      {"mqls_ignored", "leads", "MQLs never pursued (the black hole)"},
-      {"share_mqls_ignored", "1", "mqls_ignored / mqls: share of MQLs never pursued"},
-      {"response_within_1h_share", "1", "share of MQLs first answered within 1 hour"},
-      {"response_1_to_24h_share", "1", "share of MQLs first answered after 1 to 24 hours"},
-      {"response_over_24h_share", "1", "share of MQLs first answered after more than 24 hours"},
-      {"response_never_share", "1", "share of MQLs never answered at all"},
-      {"mean_response_hours", "h", "mean hours to first response among answered MQLs"},
-      {"median_response_hours", "h", "median hours to first response among answered MQLs"},
-      {"p90_response_hours", "h", "90th percentile of hours to first response among answered MQLs"},
-      {"qualified", "opportunities", "leads (marketing and own) that qualified as sales opportunities"},
-      {"wins", "deals", "opportunities won"},
-      {"losses", "deals", "opportunities lost"},
-      {"win_rate", "1", "wins / (wins + losses)"},
-      {"bookings_usd", "USD", "value of deals won"},
-      {"key_account_wins", "deals", "deals won with key accounts"},
-      {"customers_end", "accounts", "customers at the end of the horizon"},
-      {"open_pipeline_end", "opportunities", "opportunities still open at the end of the horizon"},
-      {"mean_rep_trust_end", "trust", "mean trust of active reps in marketing leads at the end"},
-      {"inquiry_to_mql", "1", "mqls / inquiries"},
-      {"mql_to_worked", "1", "mqls_worked / mqls"},
-      {"worked_to_qualified", "1", "qualified marketing leads / mqls_worked"},
-      {"qualified_to_won", "1", "wins / qualified"},
-      {"inquiry_to_customer", "1", "wins of marketing-sourced leads / inquiries"},
-      {"own_leads", "leads", "M9: leads reps found by their own prospecting"},
-      {"hoarded_leads", "leads", "M9: own leads hidden from marketing"},
-      {"sales_sourced_wins", "deals", "M9: wins from reps' own leads"},
-      {"selling_time_share", "1", "share of rep hours spent selling"},
-      {"prospecting_time_share", "1", "M9: share of rep hours spent on own prospecting"},
-      {"lead_followup_time_share", "1", "share of rep hours spent on first contacts of marketing leads"},
-      {"scoring_noise_end", "score", "M10: marketing's lead-scoring noise (sd) at the end"},
-      {"content_relevance_end", "1", "M11: relevance of marketing content at the end"},
-      {"marketing_spend_usd", "USD", "M15: marketing spend over the horizon"},
-      {"marketing_budget_share_of_revenue", "1", "M15: marketing_spend_usd / bookings_usd"},
-      {"reps_end", "reps", "M15: active reps at the end"},
-      {"churned", "accounts", "M16: customers lost over the horizon"},
-      {"retention", "1", "M16: customers at the end / (customers at the start + wins)"},
-      {"framework_adoption_end", "1", "M17: share of active reps using the selling framework at the end"},
-      {"feedback_reports", "reports", "M10: reasons for rejected leads reported to marketing"},
-  });
-}
-
-std::vector<sim::MetricSpec> series_specs() {
-  return with_ranges({
-      {"inquiries", "inquiries/period", "inquiries in the period"},
-      {"mqls", "leads/period", "MQLs in the period"},
-      {"mqls_worked", "leads/period", "MQLs worked in the period (by decision day)"},
-      {"mqls_ignored", "leads/period", "MQLs never pursued, by decision day"},
-      {"share_mqls_ignored", "1", "share of the period's MQLs never pursued"},
-      {"mean_response_hours", "h", "mean hours to first response of MQLs answered in the period"},
-      {"qualified", "opportunities/period", "opportunities created in the period"},
-      {"wins", "deals/period", "deals won in the period"},
-      {"bookings_usd", "USD/period", "bookings in the period"},
-      {"customers", "accounts", "customers at the end of the period"},
-      {"open_pipeline", "opportunities", "open opportunities at the end of the period"},
-      {"mean_rep_trust", "trust", "mean trust of active reps at the end of the period"},
-      {"own_leads", "leads/period", "M9: own leads found in the period"},
-      {"churned", "accounts/period", "M16: customers lost in the period"},
-      {"scoring_noise", "score", "M10: scoring noise (sd) at the end of the period"},
-      {"content_relevance", "1", "M11: content relevance at the end of the period"},
-      {"marketing_spend_usd", "USD/period", "M15: marketing spend in the period"},
-      {"reps", "reps", "M15: active reps at the end of the period"},
-      {"framework_adoption", "1", "M17: share of active reps using the framework at the end of the period"},
-      {"prospecting_time_share", "1", "M9: share of rep hours on own prospecting in the period"},
-      {"selling_time_share", "1", "share of rep hours spent selling in the period"},
-  });
-}
-
 }  // namespace
-
-const sim::OutputLayout& model_output_layout() {
-  static const sim::OutputLayout layout{summary_specs(), series_specs()};
-  return layout;
-}
-
-std::size_t period_count(std::int64_t horizon_days, std::int64_t period_days) noexcept {
-  return static_cast<std::size_t>((horizon_days + period_days - 1) / period_days);
-}
 
 RunRecorder::RunRecorder(std::int64_t horizon_days, std::int64_t period_days)
     : period_days_(period_days),
-      periods_(period_count(horizon_days, period_days)),
+      periods_(sim::reporting_periods(horizon_days, period_days)),
       series_(static_cast<std::size_t>(Series::count) * periods_, 0.0),
       responses_by_period_(periods_, 0.0),
       hours_by_period_(periods_) {}

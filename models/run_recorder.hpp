@@ -1,38 +1,14 @@
 #pragma once
-// What a run of the model reports: the metric catalogue (names, units, meanings) and
-// the recorder that accumulates one run's counts into summary and per-period values.
+// The recorder that accumulates one run's counts into the summary and per-period values
+// of the metric catalogue (models/metric_catalog.hpp).
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
+#include "models/metric_catalog.hpp"
 #include "sim/run_output.hpp"
 
 namespace alignsim::model {
-
-// Indices into OutputLayout::summary; the order of the catalogue in metrics.cpp.
-enum class Summary : std::size_t {
-  inquiries, mqls, mqls_worked, mqls_ignored, share_mqls_ignored,
-  response_within_1h_share, response_1_to_24h_share, response_over_24h_share, response_never_share,
-  mean_response_hours, median_response_hours, p90_response_hours,
-  qualified, wins, losses, win_rate, bookings_usd, key_account_wins, customers_end, open_pipeline_end,
-  mean_rep_trust_end, inquiry_to_mql, mql_to_worked, worked_to_qualified, qualified_to_won, inquiry_to_customer,
-  own_leads, hoarded_leads, sales_sourced_wins, selling_time_share, prospecting_time_share, lead_followup_time_share,
-  scoring_noise_end, content_relevance_end, marketing_spend_usd, marketing_budget_share_of_revenue, reps_end,
-  churned, retention, framework_adoption_end, feedback_reports,
-  count
-};
-
-// Indices into OutputLayout::series.
-enum class Series : std::size_t {
-  inquiries, mqls, mqls_worked, mqls_ignored, share_mqls_ignored, mean_response_hours,
-  qualified, wins, bookings_usd, customers, open_pipeline, mean_rep_trust,
-  own_leads, churned, scoring_noise, content_relevance, marketing_spend_usd, reps, framework_adoption,
-  prospecting_time_share, selling_time_share,
-  count
-};
-
-[[nodiscard]] const sim::OutputLayout& model_output_layout();
-[[nodiscard]] std::size_t period_count(std::int64_t horizon_days, std::int64_t period_days) noexcept;
 
 // Stock values at the end of a period.
 struct PeriodStocks {

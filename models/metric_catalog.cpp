@@ -1,0 +1,196 @@
+#include "models/metric_catalog.hpp"
+
+#include <array>
+#include <string_view>
+
+namespace alignsim::model {
+namespace {
+
+using sim::Better;
+
+// One row of a metric table. Plain literals, so the table is constexpr and its order
+// can be checked at compile time.
+template <typename Id>
+struct MetricRow {
+  Id id;
+  const char* name;
+  const char* unit;
+  const char* meaning;
+  const char* label;
+  int key_outcome_rank = 0;
+  int headline_rank = 0;
+  Better better = Better::neither;
+};
+
+template <typename Id, std::size_t N>
+constexpr bool in_enum_order(const std::array<MetricRow<Id>, N>& rows) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (static_cast<std::size_t>(rows[i].id) != i) return false;
+  }
+  return N == static_cast<std::size_t>(Id::count);
+}
+
+// Every metric of this model is a count, amount, duration, level or share: none is
+// negative. Shares and trust levels (0-1) also cannot exceed 1, except marketing spend
+// over bookings, which can.
+template <typename Id, std::size_t N>
+std::vector<sim::MetricSpec> specs_of(const std::array<MetricRow<Id>, N>& rows) {
+  std::vector<sim::MetricSpec> specs;
+  for (const MetricRow<Id>& row : rows) {
+    sim::MetricSpec spec{row.name, row.unit, row.meaning};
+    spec.lowest = 0.0;
+    const bool unit_interval = (spec.unit == "1" || spec.unit == "trust") &&
+                               spec.name != "marketing_budget_share_of_revenue";
+    if (unit_interval) spec.highest = 1.0;
+    spec.label = row.label;
+    spec.key_outcome_rank = row.key_outcome_rank;
+    spec.headline_rank = row.headline_rank;
+    spec.better = row.better;
+    specs.push_back(std::move(spec));
+  }
+  return specs;
+}
+
+// Key-outcome ranks order the executive's summary: the funnel, the money, trust, then
+// one line per alignment mechanism (M9-M17), so every what-if shows its lever. The four
+// headline ranks are the "at a glance" columns.
+constexpr std::array<MetricRow<Summary>, static_cast<std::size_t>(Summary::count)> kSummary{{
+    {Summary::inquiries, "inquiries", "inquiries", "inquiries made (a prospect that engages again counts again)",
+     "inquiries", 0, 0, Better::higher},
+    {Summary::mqls, "mqls", "leads", "inquiries that became marketing-qualified leads",
+     "MQLs", 1, 0, Better::neither},
+    {Summary::mqls_worked, "mqls_worked", "leads", "MQLs a rep decided to work (pursue)",
+     "MQLs worked", 0, 0, Better::higher},
+    {Summary::mqls_ignored, "mqls_ignored", "leads", "MQLs never pursued (the black hole)",
+     "MQLs ignored", 0, 0, Better::lower},
+    {Summary::share_mqls_ignored, "share_mqls_ignored", "1", "mqls_ignored / mqls: share of MQLs never pursued",
+     "share of MQLs ignored", 2, 3, Better::lower},
+    {Summary::response_within_1h_share, "response_within_1h_share", "1", "share of MQLs first answered within 1 hour",
+     "answered within 1 h", 0, 0, Better::higher},
+    {Summary::response_1_to_24h_share, "response_1_to_24h_share", "1", "share of MQLs first answered after 1 to 24 hours",
+     "answered in 1-24 h", 0, 0, Better::neither},
+    {Summary::response_over_24h_share, "response_over_24h_share", "1", "share of MQLs first answered after more than 24 hours",
+     "answered after 24 h", 0, 0, Better::lower},
+    {Summary::response_never_share, "response_never_share", "1", "share of MQLs never answered at all",
+     "never answered", 0, 0, Better::lower},
+    {Summary::mean_response_hours, "mean_response_hours", "h", "mean hours to first response among answered MQLs",
+     "mean response time", 0, 0, Better::lower},
+    {Summary::median_response_hours, "median_response_hours", "h", "median hours to first response among answered MQLs",
+     "median response time", 3, 4, Better::lower},
+    {Summary::p90_response_hours, "p90_response_hours", "h", "90th percentile of hours to first response among answered MQLs",
+     "90th percentile response time", 0, 0, Better::lower},
+    {Summary::qualified, "qualified", "opportunities", "leads (marketing and own) that qualified as sales opportunities",
+     "opportunities", 0, 0, Better::higher},
+    {Summary::wins, "wins", "deals", "opportunities won",
+     "deals won", 5, 2, Better::higher},
+    {Summary::losses, "losses", "deals", "opportunities lost",
+     "deals lost", 0, 0, Better::lower},
+    {Summary::win_rate, "win_rate", "1", "wins / (wins + losses)",
+     "win rate", 4, 0, Better::higher},
+    {Summary::bookings_usd, "bookings_usd", "USD", "value of deals won",
+     "bookings", 6, 1, Better::higher},
+    {Summary::key_account_wins, "key_account_wins", "deals", "deals won with key accounts",
+     "key-account deals won", 0, 0, Better::higher},
+    {Summary::customers_end, "customers_end", "accounts", "customers at the end of the horizon",
+     "customers at the end", 14, 0, Better::higher},
+    {Summary::open_pipeline_end, "open_pipeline_end", "opportunities", "opportunities still open at the end of the horizon",
+     "open pipeline at the end", 0, 0, Better::higher},
+    {Summary::mean_rep_trust_end, "mean_rep_trust_end", "trust", "mean trust of active reps in marketing leads at the end",
+     "mean rep trust (0-1)", 7, 0, Better::higher},
+    {Summary::inquiry_to_mql, "inquiry_to_mql", "1", "mqls / inquiries",
+     "inquiry to MQL", 0, 0, Better::neither},
+    {Summary::mql_to_worked, "mql_to_worked", "1", "mqls_worked / mqls",
+     "MQL to worked", 0, 0, Better::higher},
+    {Summary::worked_to_qualified, "worked_to_qualified", "1", "qualified marketing leads / mqls_worked",
+     "worked to opportunity", 0, 0, Better::higher},
+    {Summary::qualified_to_won, "qualified_to_won", "1", "wins / qualified",
+     "opportunity to win", 0, 0, Better::higher},
+    {Summary::inquiry_to_customer, "inquiry_to_customer", "1", "wins of marketing-sourced leads / inquiries",
+     "inquiry to customer", 0, 0, Better::higher},
+    {Summary::own_leads, "own_leads", "leads", "M9: leads reps found by their own prospecting",
+     "own leads found by reps", 0, 0, Better::neither},
+    {Summary::hoarded_leads, "hoarded_leads", "leads", "M9: own leads hidden from marketing",
+     "own leads hidden from marketing", 9, 0, Better::lower},
+    {Summary::sales_sourced_wins, "sales_sourced_wins", "deals", "M9: wins from reps' own leads",
+     "deals won from reps' own leads", 0, 0, Better::neither},
+    {Summary::selling_time_share, "selling_time_share", "1", "share of rep hours spent selling",
+     "rep time selling", 0, 0, Better::higher},
+    {Summary::prospecting_time_share, "prospecting_time_share", "1", "M9: share of rep hours spent on own prospecting",
+     "rep time on own prospecting", 8, 0, Better::neither},
+    {Summary::lead_followup_time_share, "lead_followup_time_share", "1", "share of rep hours spent on first contacts of marketing leads",
+     "rep time on marketing leads", 0, 0, Better::neither},
+    {Summary::scoring_noise_end, "scoring_noise_end", "score", "M10: marketing's lead-scoring noise (sd) at the end",
+     "lead-scoring noise (sd)", 10, 0, Better::lower},
+    {Summary::content_relevance_end, "content_relevance_end", "1", "M11: relevance of marketing content at the end",
+     "content relevance (0-1)", 11, 0, Better::higher},
+    {Summary::marketing_spend_usd, "marketing_spend_usd", "USD", "M15: marketing spend over the horizon",
+     "marketing spend", 0, 0, Better::neither},
+    {Summary::marketing_budget_share_of_revenue, "marketing_budget_share_of_revenue", "1", "M15: marketing_spend_usd / bookings_usd",
+     "marketing budget / revenue", 12, 0, Better::neither},
+    {Summary::reps_end, "reps_end", "reps", "M15: active reps at the end",
+     "reps at the end", 13, 0, Better::neither},
+    {Summary::churned, "churned", "accounts", "M16: customers lost over the horizon",
+     "customers lost", 0, 0, Better::lower},
+    {Summary::retention, "retention", "1", "M16: customers at the end / (customers at the start + wins)",
+     "customer retention", 15, 0, Better::higher},
+    {Summary::framework_adoption_end, "framework_adoption_end", "1", "M17: share of active reps using the selling framework at the end",
+     "reps using the selling framework", 16, 0, Better::higher},
+    {Summary::feedback_reports, "feedback_reports", "reports", "M10: reasons for rejected leads reported to marketing",
+     "feedback reports", 0, 0, Better::neither},
+}};
+static_assert(in_enum_order(kSummary), "kSummary must list every Summary value, in enum order");
+
+constexpr std::array<MetricRow<Series>, static_cast<std::size_t>(Series::count)> kSeries{{
+    {Series::inquiries, "inquiries", "inquiries/period", "inquiries in the period",
+     "inquiries", 0, 0, Better::higher},
+    {Series::mqls, "mqls", "leads/period", "MQLs in the period",
+     "MQLs", 0, 0, Better::neither},
+    {Series::mqls_worked, "mqls_worked", "leads/period", "MQLs worked in the period (by decision day)",
+     "MQLs worked", 0, 0, Better::higher},
+    {Series::mqls_ignored, "mqls_ignored", "leads/period", "MQLs never pursued, by decision day",
+     "MQLs ignored", 0, 0, Better::lower},
+    {Series::share_mqls_ignored, "share_mqls_ignored", "1", "share of the period's MQLs never pursued",
+     "share of MQLs ignored", 0, 0, Better::lower},
+    {Series::mean_response_hours, "mean_response_hours", "h", "mean hours to first response of MQLs answered in the period",
+     "mean response time", 0, 0, Better::lower},
+    {Series::qualified, "qualified", "opportunities/period", "opportunities created in the period",
+     "opportunities", 0, 0, Better::higher},
+    {Series::wins, "wins", "deals/period", "deals won in the period",
+     "deals won", 0, 0, Better::higher},
+    {Series::bookings_usd, "bookings_usd", "USD/period", "bookings in the period",
+     "bookings", 0, 0, Better::higher},
+    {Series::customers, "customers", "accounts", "customers at the end of the period",
+     "customers", 0, 0, Better::higher},
+    {Series::open_pipeline, "open_pipeline", "opportunities", "open opportunities at the end of the period",
+     "open pipeline", 0, 0, Better::higher},
+    {Series::mean_rep_trust, "mean_rep_trust", "trust", "mean trust of active reps at the end of the period",
+     "mean rep trust (0-1)", 0, 0, Better::higher},
+    {Series::own_leads, "own_leads", "leads/period", "M9: own leads found in the period",
+     "own leads found by reps", 0, 0, Better::neither},
+    {Series::churned, "churned", "accounts/period", "M16: customers lost in the period",
+     "customers lost", 0, 0, Better::lower},
+    {Series::scoring_noise, "scoring_noise", "score", "M10: scoring noise (sd) at the end of the period",
+     "lead-scoring noise (sd)", 0, 0, Better::lower},
+    {Series::content_relevance, "content_relevance", "1", "M11: content relevance at the end of the period",
+     "content relevance (0-1)", 0, 0, Better::higher},
+    {Series::marketing_spend_usd, "marketing_spend_usd", "USD/period", "M15: marketing spend in the period",
+     "marketing spend", 0, 0, Better::neither},
+    {Series::reps, "reps", "reps", "M15: active reps at the end of the period",
+     "reps", 0, 0, Better::neither},
+    {Series::framework_adoption, "framework_adoption", "1", "M17: share of active reps using the framework at the end of the period",
+     "reps using the selling framework", 0, 0, Better::higher},
+    {Series::prospecting_time_share, "prospecting_time_share", "1", "M9: share of rep hours on own prospecting in the period",
+     "rep time on own prospecting", 0, 0, Better::neither},
+    {Series::selling_time_share, "selling_time_share", "1", "share of rep hours spent selling in the period",
+     "rep time selling", 0, 0, Better::higher},
+}};
+static_assert(in_enum_order(kSeries), "kSeries must list every Series value, in enum order");
+
+}  // namespace
+
+const sim::OutputLayout& model_output_layout() {
+  static const sim::OutputLayout layout{specs_of(kSummary), specs_of(kSeries)};
+  return layout;
+}
+
+}  // namespace alignsim::model

@@ -1,0 +1,49 @@
+// The model's metric catalogue: the enum order is checked at compile time
+// (metric_catalog.cpp); here, the presentation it defines is consistent.
+#include "models/metric_catalog.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+namespace alignsim::model {
+namespace {
+
+TEST(MetricCatalog, EnumsIndexTheirSpecs) {
+  const sim::OutputLayout& layout = model_output_layout();
+  ASSERT_EQ(layout.summary.size(), static_cast<std::size_t>(Summary::count));
+  ASSERT_EQ(layout.series.size(), static_cast<std::size_t>(Series::count));
+  EXPECT_EQ(layout.summary[static_cast<std::size_t>(Summary::bookings_usd)].name, "bookings_usd");
+  EXPECT_EQ(layout.summary[static_cast<std::size_t>(Summary::feedback_reports)].name, "feedback_reports");
+  EXPECT_EQ(layout.series[static_cast<std::size_t>(Series::selling_time_share)].name, "selling_time_share");
+}
+
+TEST(MetricCatalog, RanksAreDistinctAndHeadlinesAreKeyOutcomes) {
+  std::set<int> key_ranks, headline_ranks;
+  std::set<std::string> names;
+  for (const sim::MetricSpec& m : model_output_layout().summary) {
+    EXPECT_TRUE(names.insert(m.name).second) << m.name;
+    EXPECT_FALSE(m.label.empty()) << m.name << " has no label";
+    if (m.key_outcome_rank > 0) {
+      EXPECT_TRUE(key_ranks.insert(m.key_outcome_rank).second) << m.name;
+    }
+    if (m.headline_rank > 0) {
+      EXPECT_TRUE(headline_ranks.insert(m.headline_rank).second) << m.name;
+      EXPECT_GT(m.key_outcome_rank, 0) << m.name << " is a headline but not a key outcome";
+    }
+  }
+  EXPECT_EQ(headline_ranks, (std::set<int>{1, 2, 3, 4}));
+  EXPECT_EQ(*key_ranks.rbegin(), static_cast<int>(key_ranks.size()));  // 1..K without gaps
+}
+
+TEST(MetricCatalog, SharesLieInTheUnitIntervalAndNothingIsNegative) {
+  for (const sim::MetricSpec& m : model_output_layout().summary) {
+    EXPECT_EQ(m.lowest, 0.0) << m.name;
+    if (m.unit == "1" && m.name != "marketing_budget_share_of_revenue") {
+      EXPECT_EQ(m.highest, 1.0) << m.name;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace alignsim::model
