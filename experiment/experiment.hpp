@@ -17,6 +17,8 @@ namespace alignsim::experiment {
 // changes to it. --replicates and --seed are shortcuts for --set run.replicates / run.seed.
 struct ScenarioRequest {
   std::optional<std::string> file;
+  std::optional<std::string> text;  // scenario text instead of a file (e.g. the one a shard file carries)
+  std::string text_name = "<text>";  // what messages call the text
   std::vector<std::string> sets;
   std::optional<std::int64_t> replicates;
   std::optional<std::int64_t> seed;

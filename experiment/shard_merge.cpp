@@ -1,8 +1,5 @@
 #include "experiment/shard_merge.hpp"
 
-#include <sys/mman.h>
-#include <unistd.h>
-
 #include <map>
 
 #include "alignsim/version.hpp"
@@ -86,27 +83,13 @@ void ShardSet::check_coverage() {
   if (!missing.empty()) throw UsageError("shards missing, so some runs are not covered: " + missing);
 }
 
-// The loader reads files, so the text goes into an anonymous in-memory file: nothing
-// is written to disk.
 Experiment ShardSet::experiment() const {
   const sim::ShardReader& shard = shards_.front();
   const std::string& text = shard.header().scenario_yaml;
-  const int fd = ::memfd_create("alignsim-merge-scenario", MFD_CLOEXEC);
-  if (fd < 0 || ::write(fd, text.data(), text.size()) != static_cast<ssize_t>(text.size())) {
-    if (fd >= 0) ::close(fd);
-    throw OutputError("cannot hold the shards' scenario in memory: " + sim::errno_text(errno));
-  }
   ScenarioRequest request;
-  request.file = "/proc/self/fd/" + std::to_string(fd);
-  Experiment loaded = [&] {
-    try {
-      return load_experiment(request);
-    } catch (...) {
-      ::close(fd);
-      throw;
-    }
-  }();
-  ::close(fd);
+  request.text = text;
+  request.text_name = "the scenario of " + sim::quoted(shard.path());
+  const Experiment loaded = load_experiment(request);
   if (loaded.spec.resolved_yaml != text) {
     throw UsageError("shard file " + name_of(shard) + ": its scenario does not load back to the same text in this build");
   }

@@ -1,5 +1,6 @@
 #pragma once
-// Loads and validates a scenario once, into an immutable ScenarioSpec.
+// Loads and validates a scenario once, into an immutable ScenarioSpec: the document
+// (the file and its extends chain, parsed once) checked against a parameter catalog.
 //
 // Precedence, lowest first: catalog defaults < files reached through `extends` (the
 // root of the chain first) < the named file < --set overrides. --set changes the base;
@@ -12,13 +13,16 @@
 
 #include "sim/scenario/parameter.hpp"
 #include "sim/scenario/scenario.hpp"
+#include "sim/scenario/scenario_document.hpp"
 #include "sim/scenario/sweep_reader.hpp"
 
 namespace alignsim::sim {
 
 struct LoadRequest {
-  std::optional<std::filesystem::path> file;  // nullopt: built-in defaults only
+  std::optional<std::filesystem::path> file;  // nullopt (and no text): built-in defaults only
   std::vector<std::string> set_overrides;     // "key.path=value" from --set, in order
+  std::optional<std::string> text{};          // scenario text instead of a file
+  std::string text_name = "<text>";           // what messages call the text
 };
 
 // What the caller knows beyond the catalog, for experiments (docs/experiments.md).
@@ -27,12 +31,6 @@ struct LoadContext {
   std::vector<std::string> outputs;  // the model's summary metrics, to check sweep.outputs
   SweepOptions sweep;                // --design, --samples, --levels, --factor
 };
-
-// The model the scenario names with `model:` (the file's own, else the nearest file it
-// extends), or nullopt when none does. Reads only `model:` and `extends:`, so the caller
-// can pick the parameter catalog before the full load; load_scenario reports every
-// problem (unreadable files, cycles, an unknown model) with its position.
-[[nodiscard]] std::optional<std::string> requested_model(const LoadRequest& request);
 
 // Throws alignsim::ScenarioError whose what() is exactly one line:
 //   FILE:LINE:COL: key.path: what is wrong (what is allowed)
@@ -45,8 +43,12 @@ struct LoadContext {
 // run.period_days, run.seed and run.replicates (a programming error, not user input).
 // A `sweep:` section (or --design) yields spec.sweep, checked here as a whole; a sweep
 // runs the base scenario, so it cannot be combined with variants.
-// Thread-safe: reads only its arguments and the files they name.
+// Thread-safe: reads only its arguments (and, in the first form, the files they name).
+[[nodiscard]] ScenarioSpec load_scenario(const ScenarioDocument& document, const std::vector<std::string>& set_overrides,
+                                         const ParameterCatalog& catalog, const LoadContext& context = {});
+// Reads the document of `request` (sim/scenario/scenario_document.hpp), then loads it.
 [[nodiscard]] ScenarioSpec load_scenario(const LoadRequest& request, const ParameterCatalog& catalog,
                                          const LoadContext& context = {});
+[[nodiscard]] ScenarioSource source_of(const LoadRequest& request);
 
 }  // namespace alignsim::sim

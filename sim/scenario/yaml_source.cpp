@@ -216,6 +216,12 @@ struct FileCloser {
 std::string read_file_text(const FileRequest& request) {
   std::error_code ignored;
   if (std::filesystem::is_directory(request.path, ignored)) throw_unreadable(request, "it is a directory");
+  // The top file may be a pipe (alignsim run /dev/stdin, or <(...)): it is read once. A
+  // file it extends must be a regular file: opening a FIFO nobody writes to would block.
+  const auto status = std::filesystem::status(request.path, ignored);
+  if (!request.asked_key.empty() && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    throw_unreadable(request, "not a regular file");
+  }
   const std::unique_ptr<std::FILE, FileCloser> file(std::fopen(request.path.c_str(), "rb"));
   if (!file) throw_unreadable(request, std::generic_category().message(errno));
   std::string text;
@@ -296,13 +302,19 @@ ParsedYaml parse_yaml_text(const std::string& text) {
   }
 }
 
-YAML::Node read_yaml_file(const FileRequest& request) {
-  const ParsedYaml parsed = parse_yaml_text(read_file_text(request));
+YAML::Node read_yaml_file(const FileRequest& request) { return yaml_document(request.path, read_file_text(request)); }
+
+YAML::Node yaml_document(const std::string& name, const std::string& text) {
+  if (text.size() > max_scenario_file_bytes) {
+    throw_scenario_error(location_of(name, YAML::Mark::null_mark()), "", "the file is larger than 16 MiB",
+                         "scenario files are small YAML text files");
+  }
+  const ParsedYaml parsed = parse_yaml_text(text);
   if (!parsed.problem.empty()) {
-    throw_scenario_error(location_of(request.path, parsed.problem_at), "", parsed.problem, parsed.hint);
+    throw_scenario_error(location_of(name, parsed.problem_at), "", parsed.problem, parsed.hint);
   }
   if (parsed.root.IsNull()) {
-    throw_scenario_error(location_of(request.path, parsed.root.Mark()), "",
+    throw_scenario_error(location_of(name, parsed.root.Mark()), "",
                          "the file is empty or holds only comments",
                          "a mapping of scenario keys, e.g. 'run: {seed: 1}'");
   }

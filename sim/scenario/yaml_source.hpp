@@ -57,7 +57,11 @@ struct FileRequest {
   std::string asked_key;
 };
 // Reads and parses one scenario file; the root is a non-empty document (any node type).
+// The file is read once, so it may be a pipe; a file asked for by `extends` must be a
+// regular file.
 [[nodiscard]] YAML::Node read_yaml_file(const FileRequest& request);
+// Parses scenario text that did not come from a file; `name` is what messages call it.
+[[nodiscard]] YAML::Node yaml_document(const std::string& name, const std::string& text);
 
 // One key/value pair of a mapping, with the key already checked to be a scalar.
 struct MapEntry {

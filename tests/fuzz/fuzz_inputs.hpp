@@ -4,7 +4,7 @@
 // the fuzzers ever found (tests/fuzz/regressions/, built with the normal compiler).
 //
 // Each one drives the scenario loader exactly as `alignsim run` does (experiment::load_experiment:
-// requested_model, the model registry's catalog, then load_scenario). Bad input must end
+// the document once, its model's catalog, then load_scenario). Bad input must end
 // in alignsim::ScenarioError, which the entry points swallow; any other exception
 // propagates (libFuzzer reports it as a crash, GoogleTest as a failure), and a crash or
 // hang is a crash or hang. Not thread-safe: each process uses one scratch directory.
