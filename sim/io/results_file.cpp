@@ -167,9 +167,17 @@ void write_number_attribute(hid_t object, const std::string& name, hid_t file_ty
   hdf5::check(H5Awrite(attribute.get(), memory_type, &value), "writing attribute " + name);
 }
 
+// Units and meaning (CF), then how the model presents the metric, so the terminal and
+// the Python report need no list of a model's metric names (docs/output-format.md).
 void write_metric_attributes(hid_t dataset, const MetricSpec& metric, const hdf5::Datatype& string_type) {
   write_string_attribute(dataset, "units", metric.unit, string_type);
   write_string_attribute(dataset, "long_name", metric.meaning, string_type);
+  write_string_attribute(dataset, "label", metric.shown_name(), string_type);
+  write_number_attribute(dataset, "key_outcome_rank", H5T_STD_I64LE, H5T_NATIVE_INT64,
+                         static_cast<std::int64_t>(metric.key_outcome_rank));
+  write_number_attribute(dataset, "headline_rank", H5T_STD_I64LE, H5T_NATIVE_INT64,
+                         static_cast<std::int64_t>(metric.headline_rank));
+  write_string_attribute(dataset, "better", better_name(metric.better), string_type);
 }
 
 hdf5::Dataset create_dataset(hid_t group, const std::string& name, hid_t file_type,
