@@ -186,10 +186,39 @@ constexpr std::array<MetricRow<Series>, static_cast<std::size_t>(Series::count)>
 }};
 static_assert(in_enum_order(kSeries), "kSeries must list every Series value, in enum order");
 
+// The report's charts (scripts/plot), each a list of this model's metrics in drawing
+// order: the effects panels and sweep charts, the funnel (stage counts, then the
+// conversion rate of each step), the fan charts, and the individual-runs chart of the
+// hot-stove loop (M4, M8: trust falls, so leads are ignored, so trust cannot recover).
+constexpr std::array kEffectPanels{Summary::bookings_usd, Summary::wins, Summary::win_rate,
+                                   Summary::share_mqls_ignored, Summary::median_response_hours,
+                                   Summary::mean_rep_trust_end};
+constexpr std::array kFunnel{Summary::inquiries, Summary::mqls, Summary::mqls_worked, Summary::qualified,
+                             Summary::wins, Summary::inquiry_to_mql, Summary::mql_to_worked,
+                             Summary::worked_to_qualified, Summary::qualified_to_won, Summary::inquiry_to_customer};
+constexpr std::array kFanCharts{Series::bookings_usd, Series::wins, Series::customers, Series::share_mqls_ignored,
+                                Series::mean_response_hours, Series::mean_rep_trust};
+constexpr std::array kRunsChart{Series::mean_rep_trust, Series::share_mqls_ignored};
+
+// Rank r (1-based) for the metric at position r-1 of `chart`.
+template <typename Id, std::size_t N>
+void rank_by(const std::array<Id, N>& chart, std::vector<sim::MetricSpec>& specs, int sim::MetricSpec::*rank) {
+  for (std::size_t i = 0; i < N; ++i) specs[static_cast<std::size_t>(chart[i])].*rank = static_cast<int>(i + 1);
+}
+
+sim::OutputLayout charted_layout() {
+  sim::OutputLayout layout{specs_of(kSummary), specs_of(kSeries)};
+  rank_by(kEffectPanels, layout.summary, &sim::MetricSpec::chart_rank);
+  rank_by(kFunnel, layout.summary, &sim::MetricSpec::funnel_rank);
+  rank_by(kFanCharts, layout.series, &sim::MetricSpec::chart_rank);
+  rank_by(kRunsChart, layout.series, &sim::MetricSpec::runs_chart_rank);
+  return layout;
+}
+
 }  // namespace
 
 const sim::OutputLayout& model_output_layout() {
-  static const sim::OutputLayout layout{specs_of(kSummary), specs_of(kSeries)};
+  static const sim::OutputLayout layout = charted_layout();
   return layout;
 }
 

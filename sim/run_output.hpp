@@ -28,6 +28,13 @@ struct MetricSpec {
   int key_outcome_rank = 0;   // > 0: a row of the key-outcome tables, in this order
   int headline_rank = 0;      // > 0: a column of the "at a glance" table, in this order
   Better better = Better::neither;
+  // Which of the report's generic charts draw the metric (0: none), in rising order:
+  // chart_rank, a panel of the effects and sweep charts (summary) or a fan chart
+  // (series); funnel_rank, a bar group of the funnel chart (counts are stages, shares
+  // the conversion steps); runs_chart_rank, a panel of the individual-runs chart (series).
+  int chart_rank = 0;
+  int funnel_rank = 0;
+  int runs_chart_rank = 0;
 
   [[nodiscard]] const std::string& shown_name() const noexcept { return label.empty() ? name : label; }
 };

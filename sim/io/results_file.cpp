@@ -24,7 +24,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Output format version, bumped whenever a path, type or meaning changes.
-constexpr std::int64_t kOutputFormatVersion = 1;
+constexpr std::int64_t kOutputFormatVersion = 2;
 
 // Chunking: a summary chunk is one variant's row of up to 4096 replicates (32 KiB); a
 // series chunk holds up to 64 replicates of one variant, all periods, at most ~1 MiB.
@@ -173,11 +173,12 @@ void write_metric_attributes(hid_t dataset, const MetricSpec& metric, const hdf5
   write_string_attribute(dataset, "units", metric.unit, string_type);
   write_string_attribute(dataset, "long_name", metric.meaning, string_type);
   write_string_attribute(dataset, "label", metric.shown_name(), string_type);
-  write_number_attribute(dataset, "key_outcome_rank", H5T_STD_I64LE, H5T_NATIVE_INT64,
-                         static_cast<std::int64_t>(metric.key_outcome_rank));
-  write_number_attribute(dataset, "headline_rank", H5T_STD_I64LE, H5T_NATIVE_INT64,
-                         static_cast<std::int64_t>(metric.headline_rank));
   write_string_attribute(dataset, "better", better_name(metric.better), string_type);
+  for (const auto& [name, rank] : {std::pair{"key_outcome_rank", metric.key_outcome_rank},
+                                   std::pair{"headline_rank", metric.headline_rank}, std::pair{"chart_rank", metric.chart_rank}, std::pair{"funnel_rank", metric.funnel_rank},
+                                   std::pair{"runs_chart_rank", metric.runs_chart_rank}}) {
+    write_number_attribute(dataset, name, H5T_STD_I64LE, H5T_NATIVE_INT64, static_cast<std::int64_t>(rank));
+  }
 }
 
 hdf5::Dataset create_dataset(hid_t group, const std::string& name, hid_t file_type,

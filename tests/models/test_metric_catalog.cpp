@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <numeric>
 #include <set>
+#include <vector>
 
 namespace alignsim::model {
 namespace {
@@ -34,6 +37,37 @@ TEST(MetricCatalog, RanksAreDistinctAndHeadlinesAreKeyOutcomes) {
   }
   EXPECT_EQ(headline_ranks, (std::set<int>{1, 2, 3, 4}));
   EXPECT_EQ(*key_ranks.rbegin(), static_cast<int>(key_ranks.size()));  // 1..K without gaps
+}
+
+// Each chart's ranks are 1..N without gaps or repeats, so the report draws every
+// listed metric once, in order.
+std::vector<int> ranks_of(const std::vector<sim::MetricSpec>& specs, int sim::MetricSpec::*rank) {
+  std::vector<int> ranks;
+  for (const sim::MetricSpec& m : specs) {
+    if (m.*rank > 0) ranks.push_back(m.*rank);
+  }
+  std::sort(ranks.begin(), ranks.end());
+  return ranks;
+}
+
+std::vector<int> one_to(int n) {
+  std::vector<int> ranks(static_cast<std::size_t>(n));
+  std::iota(ranks.begin(), ranks.end(), 1);
+  return ranks;
+}
+
+TEST(MetricCatalog, EachChartListsItsMetricsOnceInOrder) {
+  const sim::OutputLayout& layout = model_output_layout();
+  EXPECT_EQ(ranks_of(layout.summary, &sim::MetricSpec::chart_rank), one_to(6));
+  EXPECT_EQ(ranks_of(layout.summary, &sim::MetricSpec::funnel_rank), one_to(10));
+  EXPECT_EQ(ranks_of(layout.series, &sim::MetricSpec::chart_rank), one_to(6));
+  EXPECT_EQ(ranks_of(layout.series, &sim::MetricSpec::runs_chart_rank), one_to(2));
+  EXPECT_EQ(layout.summary[static_cast<std::size_t>(Summary::bookings_usd)].chart_rank, 1);
+  EXPECT_EQ(layout.summary[static_cast<std::size_t>(Summary::inquiries)].funnel_rank, 1);
+  EXPECT_EQ(layout.series[static_cast<std::size_t>(Series::mean_rep_trust)].runs_chart_rank, 1);
+  for (const sim::MetricSpec& m : layout.summary) {  // the funnel's stages are counts, its steps shares
+    if (m.funnel_rank > 0) EXPECT_EQ(m.unit == "1", m.funnel_rank > 5) << m.name;
+  }
 }
 
 TEST(MetricCatalog, SharesLieInTheUnitIntervalAndNothingIsNegative) {

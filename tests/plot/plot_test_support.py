@@ -29,7 +29,7 @@ class ScratchDirTestCase(unittest.TestCase):
 
 # Every chart a what-if file (base + at least one what-if, no sweeps) must produce.
 EXPECTED_CHARTS = ("effects", "funnel", "fan_bookings_usd", "fan_wins", "fan_customers", "fan_share_mqls_ignored",
-                   "fan_mean_response_hours", "fan_mean_rep_trust", "trust_and_ignored")
+                   "fan_mean_response_hours", "fan_mean_rep_trust", "runs_mean_rep_trust_share_mqls_ignored")
 
 
 def alignsim_executable():
@@ -108,7 +108,7 @@ def write_synthetic_sweep(path, factors, statistics_mean, sensitivity=None, repl
     text = h5py.string_dtype()
     points = len(next(iter(factors.values())))
     with h5py.File(path, "w") as f:
-        for key, value in (("output_format_version", 1), ("alignsim_version", "0.1.0"), ("git_revision", "test"),
+        for key, value in (("output_format_version", 2), ("alignsim_version", "0.1.0"), ("git_revision", "test"),
                            ("scenario_name", scenario_name), ("scenario_yaml", "name: %s\n" % scenario_name),
                            ("seed", np.uint64(7)), ("horizon_days", 60), ("period_days", 10),
                            ("replicates", replicates), ("design", design_kind), ("points", points)):

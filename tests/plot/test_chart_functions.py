@@ -6,7 +6,7 @@ import warnings
 import numpy as np
 
 from plot_test_support import ScratchDirTestCase, check_png
-from alignsim_plots import effects, fan_charts, funnel, style, trust
+from alignsim_plots import effects, fan_charts, funnel, runs_chart, style
 
 NAMES = ("base", "more_trust", "sla", "joint")
 
@@ -83,7 +83,8 @@ class FunnelChart(ChartTestCase):
     def test_zero_and_missing_counts_do_not_break_the_log_axis(self):
         counts = np.array([[15000, 7500, 2000, 245, 0.0], [15000, 7400, 6000, 700, np.nan]])
         rates = np.array([[0.5, 0.27, 0.12, 0.0, 0.0], [0.5, 0.8, 0.12, 0.38, np.nan]])
-        fig = funnel.funnel_chart([s for _, s in funnel.STAGES], counts, [s for _, s in funnel.STEPS], rates,
+        stages, steps = ["Inquiries", "MQLs", "Worked", "Qualified", "Won"], ["a", "b", "c", "d", "e"]
+        fig = funnel.funnel_chart(stages, counts, steps, rates,
                                   NAMES[:2], style.variant_styles(NAMES[:2]), "Funnel", "Sub")
         top, bottom = fig.axes
         self.assertEqual(top.get_yscale(), "log")
@@ -93,11 +94,13 @@ class FunnelChart(ChartTestCase):
         self.assert_saves_valid_png(fig, "funnel")
 
 
-class TrustChart(ChartTestCase):
-    def test_trust_and_ignored_share_share_the_time_axis(self):
+class RunsChart(ChartTestCase):
+    def test_panels_share_the_time_axis_and_bounded_panels_keep_their_range(self):
         trust_runs = {n: np.clip(synthetic_runs(i, level=0.3) / 30, 0, 1) for i, n in enumerate(NAMES)}
-        ignored = {n: np.full((30, 20), 0.7 - 0.1 * i) for i, n in enumerate(NAMES)}
-        fig = trust.trust_chart(np.arange(20.0), trust_runs, ignored, style.variant_styles(NAMES), "T", "S")
+        ignored = {n: np.full((30, 20), 70.0 - 10 * i) for i, n in enumerate(NAMES)}
+        panels = [runs_chart.RunsPanel("Trust", "trust (0 to 1)", trust_runs, 1.0),
+                  runs_chart.RunsPanel("Ignored", "ignored (%)", ignored, 100.0)]
+        fig = runs_chart.runs_chart(np.arange(20.0), panels, style.variant_styles(NAMES), "T", "S")
         upper, lower = fig.axes
         self.assertEqual(upper.get_ylim(), (0.0, 1.0))
         self.assertEqual(lower.get_ylim(), (0.0, 100.0))

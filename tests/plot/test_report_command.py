@@ -5,6 +5,7 @@ import os
 import random
 import re
 import shutil
+import subprocess
 import tempfile
 import unittest
 import xml.etree.ElementTree as ElementTree
@@ -12,9 +13,9 @@ import xml.etree.ElementTree as ElementTree
 import h5py
 import numpy as np
 
-from plot_test_support import (EXPECTED_CHARTS, ScratchDirTestCase, check_png, cli_what_if_table, run_report,
-                               run_tiny_scenario, write_synthetic_sweep)
-from alignsim_plots.outcome_text import KEY_OUTCOMES
+from plot_test_support import (EXPECTED_CHARTS, ScratchDirTestCase, alignsim_executable, check_png,
+                               cli_what_if_table, run_report, run_tiny_scenario, write_synthetic_sweep)
+from alignsim_plots.results import key_outcomes, load_results, ranked
 
 
 class ReportTableParser(html.parser.HTMLParser):
@@ -111,18 +112,20 @@ class ReportFromRealRun(unittest.TestCase):
         parser = ReportTableParser()
         parser.feed(self.html)
         self.assertTrue(printed, "no what-if table in alignsim's output:\n" + self.cli_stdout)
-        labels = dict(KEY_OUTCOMES)
-        for metric in ("bookings_usd", "wins"):
-            with self.subTest(metric=metric):
-                difference, relative = printed[("sla", labels[metric])]
-                self.assertEqual(parser.rows[("sla", metric)]["relative"], relative)
-                self.assertEqual(parser.rows[("sla", metric)]["difference"], difference)
-        # And every other row of the terminal's tables, so the two never drift apart.
+        results = load_results(self.results)
+        shown = key_outcomes(results.statistics.metrics)
+        # The file's key outcomes are the terminal's rows, in the terminal's order, and
+        # every cell of the report equals the printed cell, so the two never drift apart.
+        self.assertEqual([label for variant, label in printed if variant == "sla"], [m.label for m in shown])
+        self.assertEqual([m for v, m in parser.rows if v == "sla"], [m.name for m in shown])
         means = cli_means_table(self.cli_stdout)
-        for metric, label in KEY_OUTCOMES:
-            self.assertEqual(tuple(parser.rows[("sla", metric)][c] for c in ("difference", "relative")),
-                             printed[("sla", label)], label)
-            self.assertEqual(parser.means[metric], [means[("base", label)], means[("sla", label)]], label)
+        for m in shown:
+            self.assertEqual(tuple(parser.rows[("sla", m.name)][c] for c in ("difference", "relative")),
+                             printed[("sla", m.label)], m.label)
+            self.assertEqual(parser.means[m.name], [means[("base", m.label)], means[("sla", m.label)]], m.label)
+        headline = [m.label for m in ranked(results.paired.metrics, "headline_rank")]
+        self.assertEqual(len(headline), 4)
+        self.assertIn("; ".join(headline[:1]) + " ", self.html)
 
     def test_report_names_scenario_seed_provenance_and_escapes_the_scenario_text(self):
         with h5py.File(self.results) as f:
@@ -159,6 +162,70 @@ class ReportFromRealRun(unittest.TestCase):
             page = f.read()
         self.assertIn("A parameter sweep: grid design, 6 points", page)
         self.assertEqual(page.count("<img "), 3)
+
+
+def run_alignsim(work_dir, name, scenario_text, *arguments):
+    """Runs the real alignsim on a scenario written to work_dir; returns the results path."""
+    scenario, results = os.path.join(work_dir, name + ".yaml"), os.path.join(work_dir, name + ".h5")
+    with open(scenario, "w", encoding="utf-8") as f:
+        f.write(scenario_text)
+    done = subprocess.run([alignsim_executable(), "run", scenario, "-o", results, "--quiet", "--threads", "1",
+                           *arguments], capture_output=True, text=True, timeout=300)
+    if done.returncode != 0:
+        raise RuntimeError("alignsim run failed (%d): %s" % (done.returncode, done.stderr))
+    return results
+
+
+class ReportOnAnyRegisteredModel(ScratchDirTestCase):
+    """The report reads what to show from the file, so it opens a file of a model that
+    has no funnel, no time series worth charting and no presentation ranks."""
+    scratch_prefix = "alignsim-plot-models-"
+
+    def report_page(self, results):
+        out = os.path.join(self.out, os.path.basename(results) + "-report")
+        done = run_report(results, out)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertEqual(done.stderr, "")
+        with open(done.stdout.strip(), encoding="utf-8") as f:
+            return out, f.read()
+
+    def test_an_analytic_model_what_if_gets_effects_and_its_own_metric_only(self):
+        results = run_alignsim(self.out, "ishigami_whatif",
+                               "name: ishigami_whatif\nmodel: ishigami\nnoise: {sd: 0.5}\n"
+                               "variants:\n  - name: x1_high\n    description: x1 moved up\n    x: {x1: 2.0}\n",
+                               "--replicates", "20")
+        out, page = self.report_page(results)
+        self.assertEqual(sorted(os.listdir(out)), ["effects.png", "effects.svg", "report.html"])
+        parser = ReportTableParser()
+        parser.feed(page)
+        self.assertEqual(list(parser.means), ["y"])  # the model ranks nothing: every metric, as the terminal
+        self.assertEqual(list(parser.rows), [("x1_high", "y")])
+        self.assertEqual(page.count("<img "), 1)
+
+    def test_an_analytic_model_sweep_gets_its_sensitivity_chart(self):
+        results = run_alignsim(self.out, "ishigami_sweep",
+                               "name: ishigami_sweep\nmodel: ishigami\nsweep:\n  design: saltelli\n  samples: 64\n"
+                               "  bootstrap: 20\n  factors:\n    - {key: x.x1, low: -3.14, high: 3.14}\n"
+                               "    - {key: x.x2, low: -3.14, high: 3.14}\n    - {key: x.x3, low: -3.14, high: 3.14}\n",
+                               "--replicates", "1")
+        out, page = self.report_page(results)
+        check_png(os.path.join(out, "sensitivity_y.png"))
+        self.assertIn("Which parameters drive y", page)
+        self.assertIn("A parameter sweep: saltelli design", page)
+
+    def test_a_real_sales_sweep_gets_one_chart_per_headline_metric(self):
+        with open(os.path.join(os.environ["ALIGNSIM_SOURCE_DIR"], "tests", "golden", "tiny.yaml"),
+                  encoding="utf-8") as f:
+            tiny = f.read()
+        results = run_alignsim(self.out, "tiny_sweep", tiny.split("variants:")[0] + (
+            "sweep:\n  design: grid\n  levels: 3\n  factors:\n    - {key: followup.sla_floor, low: 0.0, high: 1.0}\n"),
+            "--replicates", "2")
+        out, page = self.report_page(results)
+        headline = ranked(load_results(results).statistics.metrics, "headline_rank")
+        self.assertEqual(len(headline), 4)
+        for m in headline:
+            check_png(os.path.join(out, "sweep_one_factor_%s.png" % m.name))
+        self.assertFalse(os.path.exists(os.path.join(out, "effects.png")))
 
 
 class ReportRefusesBadFiles(ScratchDirTestCase):

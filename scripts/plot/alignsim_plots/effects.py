@@ -11,9 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import style
+from .results import key_outcomes, ranked
 
-EFFECT_METRICS = ("bookings_usd", "wins", "win_rate", "share_mqls_ignored", "median_response_hours",
-                  "mean_rep_trust_end")
 
 
 @dataclass(frozen=True)
@@ -44,7 +43,7 @@ def panel_for(results, metric):
     values = [100 * table.column(metric, c) for c in columns]
     effects = [Effect(v, values[0][i], values[1][i], values[2][i])
                for i, v in enumerate(results.variants) if i > 0]
-    return Panel(style.metric_label(metric), x_label, suffix, tuple(sort_by_effect(effects)))
+    return Panel(style.metric_label(table.metrics[metric]), x_label, suffix, tuple(sort_by_effect(effects)))
 
 
 def sort_by_effect(effects):
@@ -98,10 +97,16 @@ def effects_chart(panels, styles, title, subtitle):
     return fig
 
 
+def effect_metrics(results):
+    """The panels the model ranks for this chart (chart_rank), else its key outcomes."""
+    metrics = results.paired.metrics
+    return ranked(metrics, "chart_rank") or key_outcomes(metrics)
+
+
 def make_effects_chart(results, out_dir):
     if len(results.variants) < 2:
         return []  # a scenario without what-ifs has no effects to show
-    panels = [panel_for(results, m) for m in EFFECT_METRICS if m in results.paired.metrics]
+    panels = [panel_for(results, m.name) for m in effect_metrics(results)]
     subtitle = results.subtitle() + "; dot: mean paired difference to base, bar: 95% confidence interval"
     fig = effects_chart(panels, style.variant_styles(results.variants), "What-if effects against the base", subtitle)
     caption = ("Effect of each what-if on key outcomes, paired over common random numbers (/paired_differences). "

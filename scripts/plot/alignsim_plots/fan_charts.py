@@ -10,16 +10,8 @@ import warnings
 import numpy as np
 
 from . import style
+from .results import ranked
 
-# (series metric, chart title)
-FAN_METRICS = (
-    ("bookings_usd", "Bookings to date"),
-    ("wins", "Deals won to date"),
-    ("customers", "Customers"),
-    ("share_mqls_ignored", "Share of MQLs ignored, per period"),
-    ("mean_response_hours", "Mean response time to MQLs, per period"),
-    ("mean_rep_trust", "Mean rep trust in marketing leads"),
-)
 
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
 
@@ -85,17 +77,23 @@ def fan_chart(days, runs_by_variant, styles, title, subtitle, y_label, units, x_
     return fig
 
 
+def _runs_text(results, metric):
+    """How many runs a series chart drew: all, or the evenly spaced sample read."""
+    drawn = metric.values.shape[1]
+    return "%d" % drawn if drawn == results.replicates else "%d evenly spaced of %d" % (drawn, results.replicates)
+
+
 def make_fan_charts(results, out_dir):
     styles = style.variant_styles(results.variants)
     charts = []
-    for name, title in FAN_METRICS:
-        metric = results.series[name]
+    for metric in ranked(results.series, "chart_rank"):
         days, drawn, units = as_drawn(results.periods, metric.values, metric.units)
+        title = metric.title + (" to date" if metric.units.endswith("/period") else "")
         runs = {v: drawn[i] for i, v in enumerate(results.variants)}
-        y_label = style.axis_label(title.split(",")[0], units)
+        y_label = style.axis_label(title, units)
         fig = fan_chart(days, runs, styles, title, results.subtitle(), y_label, units,
                         "Time (%s)" % results.period_units)
-        caption = "%s over time: median run per variant with the middle 50%% and 90%% of %d runs (%s)." % (
-            title, results.replicates, metric.long_name)
-        charts.append(style.save_chart(fig, out_dir, "fan_" + name, title, caption))
+        caption = "%s over time: median run per variant with the middle 50%% and 90%% of %s runs (%s)." % (
+            title, _runs_text(results, metric), metric.long_name)
+        charts.append(style.save_chart(fig, out_dir, "fan_" + metric.name, title, caption))
     return charts

@@ -1,4 +1,5 @@
-"""The lead funnel per variant: inquiries -> MQLs -> worked -> qualified -> won.
+"""The funnel per variant: the stages the model ranks (funnel_rank; for the sales model
+inquiries -> MQLs -> worked -> qualified -> won) and the conversion rate of each step.
 
 Top: how many leads reach each stage (mean per run, log scale because the stages span
 two to three orders of magnitude). Bottom: the conversion rate of each step, on a
@@ -8,12 +9,13 @@ import numpy as np
 
 from . import style
 from .outcome_text import format_value
+from .results import ranked
 
-STAGES = (("inquiries", "Inquiries"), ("mqls", "MQLs"), ("mqls_worked", "Worked"),
-          ("qualified", "Qualified"), ("wins", "Won"))
-STEPS = (("inquiry_to_mql", "Inquiry \u2192 MQL"), ("mql_to_worked", "MQL \u2192 worked"),
-         ("worked_to_qualified", "Worked \u2192 qualified"), ("qualified_to_won", "Qualified \u2192 won"),
-         ("inquiry_to_customer", "Inquiry \u2192 won"))
+
+def funnel_metrics(results):
+    """(stages, steps): the funnel-ranked counts and shares (unit "1"), in rank order."""
+    funnel = ranked(results.statistics.metrics, "funnel_rank")
+    return [m for m in funnel if m.units != "1"], [m for m in funnel if m.units == "1"]
 
 
 def _grouped_bars(ax, values, variant_names, styles, labels, text_of):
@@ -44,7 +46,7 @@ def funnel_chart(stage_labels, counts, step_labels, rates, variant_names, styles
     # Zero counts (no wins in a tiny run) have no log; keep the axis above them.
     top.set_ylim(0.5 if positive.size == 0 else max(0.5, positive.min() / 3),
                  10 if positive.size == 0 else positive.max() * 8)
-    top.set_ylabel("Leads reaching the stage (mean per run, log scale)")
+    top.set_ylabel("Reaching the stage (mean per run, log scale)")
     top.set_title("Leads at each stage")
     top.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), title="Variant")
 
@@ -57,13 +59,18 @@ def funnel_chart(stage_labels, counts, step_labels, rates, variant_names, styles
 
 
 def make_funnel_chart(results, out_dir):
-    mean = lambda metric: results.statistics.column(metric, "mean")  # noqa: E731
-    counts = np.stack([mean(m) for m, _ in STAGES], axis=1)
-    rates = np.stack([mean(m) for m, _ in STEPS], axis=1)
-    fig = funnel_chart([label for _, label in STAGES], counts, [label for _, label in STEPS], rates,
+    """One chart, or none when the model ranks fewer than two stages (nothing to convert)."""
+    stages, steps = funnel_metrics(results)
+    if len(stages) < 2:
+        return []
+    mean = lambda metric: results.statistics.column(metric.name, "mean")  # noqa: E731
+    counts = np.stack([mean(m) for m in stages], axis=1)
+    rates = np.stack([mean(m) for m in steps], axis=1) if steps else np.zeros((len(results.variants), 0))
+    fig = funnel_chart([m.title for m in stages], counts, [m.title for m in steps], rates,
                        results.variants, style.variant_styles(results.variants),
-                       "The lead funnel per variant", results.subtitle() + "; means over replicates (/statistics)")
-    caption = ("Mean number of leads reaching each funnel stage per run, and the conversion rate of each step "
-               "(each rate is the mean over runs of that run's rate). Opportunities still open at the end of the "
-               "horizon count as not won, so qualified \u2192 won is below the win rate of decided deals.")
-    return [style.save_chart(fig, out_dir, "funnel", "The lead funnel per variant", caption)]
+                       "The funnel per variant", results.subtitle() + "; means over replicates (/statistics)")
+    caption = ("Mean number reaching each funnel stage per run (%s), and the conversion rate of each step "
+               "(each rate is the mean over runs of that run's rate: %s)." % (
+                   "; ".join("%s: %s" % (m.title, m.long_name) for m in stages),
+                   "; ".join("%s: %s" % (m.title, m.long_name) for m in steps)))
+    return [style.save_chart(fig, out_dir, "funnel", "The funnel per variant", caption)]

@@ -1,23 +1,11 @@
 """Numbers as text, exactly as `alignsim run` prints them (cli/outcome_table.cpp).
 
 The report's headline table must show the same digits as the terminal table, so this
-is a line-by-line port. Python's %-formatting rounds the exact binary value like C's
+is a line-by-line port of the formats; which metrics the tables show comes from the
+results file (results.key_outcomes). Python's %-formatting rounds the exact binary value like C's
 printf does, so "%+.1f" gives the same digits (including "-0.0") in both.
 """
 import math
-
-# The rows of the terminal table: (summary metric, label), as key_outcomes() in
-# cli/run_command.cpp. Keep the two lists in step.
-KEY_OUTCOMES = (
-    ("mqls", "MQLs"),
-    ("share_mqls_ignored", "share of MQLs ignored"),
-    ("median_response_hours", "median response time"),
-    ("win_rate", "win rate"),
-    ("wins", "deals won"),
-    ("bookings_usd", "bookings"),
-    ("mean_rep_trust_end", "mean rep trust (0-1)"),
-)
-
 
 def _with_separators(value, decimals):
     digits = "%.*f" % (decimals, abs(value))

@@ -14,6 +14,7 @@ import struct
 import numpy as np
 
 from . import outcome_text
+from .results import key_outcomes, ranked
 
 CSS = """
 body { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; margin: 0; background: #f4f4f1; color: #1a1a1a; }
@@ -36,7 +37,6 @@ figure img { max-width: 100%; height: auto; border: 1px solid #e4e4e4; }
 pre { background: #f7f7f7; border: 1px solid #e4e4e4; padding: 12px; overflow-x: auto; font-size: 0.85em; }
 """
 
-HEADLINE_METRICS = ("bookings_usd", "wins")  # the sentence per what-if; the table has all key outcomes
 
 
 def png_size(path):
@@ -68,17 +68,18 @@ def _difference_text(results, metric, variant):
 
 
 def _key_outcomes(results):
-    return [(m, label) for m, label in outcome_text.KEY_OUTCOMES if m in results.paired.metrics]
+    """(metric, label) rows of the tables, from the file's presentation attributes."""
+    return [(m.name, m.label or m.name) for m in key_outcomes(results.statistics.metrics)]
 
 
 def headline_section(results):
     if len(results.variants) < 2:
         return "<p>This scenario has no what-ifs, only the base; see the outcomes below.</p>"
     items, rows = [], []
-    labels = dict(outcome_text.KEY_OUTCOMES)
+    headline = ranked(results.paired.metrics, "headline_rank")  # as the terminal's "at a glance" columns
     for v in range(1, len(results.variants)):
-        words = ["%s %s" % (labels[m], _relative_text(results, m, v) or _difference_text(results, m, v))
-                 for m in HEADLINE_METRICS if m in results.paired.metrics]
+        words = ["%s %s" % (m.label or m.name, _relative_text(results, m.name, v) or _difference_text(results, m.name, v))
+                 for m in headline]
         items.append('<li><b>%s</b>: %s<br><span class="note">%s</span></li>' % (
             _e(results.variants[v]), _e("; ".join(words)), _e(results.descriptions[v])))
         for k, (metric, label) in enumerate(_key_outcomes(results)):

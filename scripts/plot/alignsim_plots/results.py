@@ -12,12 +12,18 @@ from dataclasses import dataclass
 import h5py
 import numpy as np
 
-SUPPORTED_FORMAT_VERSION = 1
+SUPPORTED_FORMAT_VERSION = 2
 
-# Series the charts draw (fan charts and trust). Reading only these bounds memory by
-# 6 x variants x replicates x periods x 8 bytes, whatever else the file holds.
-CHARTED_SERIES = ("bookings_usd", "wins", "share_mqls_ignored", "mean_rep_trust",
-                  "mean_response_hours", "customers")
+# The series charts read at most this many replicates per variant, evenly spaced, so a
+# file within the validator's limits (65,536 replicates x 5,200 periods: 2.7 GB per
+# series and variant) is charted in bounded memory. 1,000 runs put a fan chart's 5% and
+# 95% bands within about 1.4 percentile points of the full-sample quantiles.
+MAX_CHARTED_REPLICATES = 1000
+
+# How the model presents each metric (docs/output-format.md): the attributes and their
+# defaults. The report names no model's metric; it draws what these attributes select.
+_PRESENTATION = (("key_outcome_rank", 0), ("headline_rank", 0), ("chart_rank", 0), ("funnel_rank", 0),
+                 ("runs_chart_rank", 0))
 
 _ROOT_ATTRIBUTES = ("output_format_version", "alignsim_version", "git_revision", "scenario_name",
                     "scenario_yaml", "seed", "horizon_days", "period_days", "replicates")
@@ -32,12 +38,37 @@ class ResultsError(Exception):
 @dataclass(frozen=True)
 class Metric:
     """One dataset's values with its `units` and `long_name` attributes; `choices` are a
-    categorical design factor's words (attribute `flag_meanings`; values index them)."""
+    categorical design factor's words (attribute `flag_meanings`; values index them).
+    `label` and the ranks are the model's presentation of a metric (0: not shown there)."""
     name: str
     values: np.ndarray
     units: str
     long_name: str
     choices: tuple = ()
+    label: str = ""
+    better: str = "neither"
+    key_outcome_rank: int = 0
+    headline_rank: int = 0
+    chart_rank: int = 0
+    funnel_rank: int = 0
+    runs_chart_rank: int = 0
+
+    @property
+    def title(self):
+        """The label as a heading: first letter capitalised ("deals won" -> "Deals won")."""
+        text = self.label or self.name.replace("_", " ")
+        return text[:1].upper() + text[1:]
+
+
+def ranked(metrics, rank):
+    """The metrics of a {name: Metric} dict whose attribute `rank` is > 0, in rank order."""
+    return sorted((m for m in metrics.values() if getattr(m, rank) > 0), key=lambda m: getattr(m, rank))
+
+
+def key_outcomes(metrics):
+    """The rows of the key-outcome tables, as `alignsim run` prints them: the ranked
+    metrics, or every metric in file order when the model ranks none."""
+    return ranked(metrics, "key_outcome_rank") or list(metrics.values())
 
 
 @dataclass(frozen=True)
@@ -66,7 +97,7 @@ class Results:
     variants: tuple             # names, variant 0 the base; empty for a sweep
     descriptions: tuple
     overrides_yaml: tuple
-    series: dict                # metric -> Metric [variant, replicate, period]; empty for a sweep
+    series: dict                # charted metric -> Metric [variant, charted replicate, period]; empty for a sweep
     periods: np.ndarray         # business days elapsed at the end of each period
     period_units: str
     statistics: Table           # [variant or point, statistic]
@@ -111,11 +142,39 @@ def _require(parent, name, path, problem):
     return parent[name]
 
 
-def _metric(dataset):
-    values = dataset.asstr()[...] if h5py.check_string_dtype(dataset.dtype) else np.asarray(dataset[...], dtype=float)
-    return Metric(dataset.name.rsplit("/", 1)[-1], np.asarray(values), _text(dataset.attrs.get("units", "")),
-                  _text(dataset.attrs.get("long_name", "")),
-                  tuple(_text(dataset.attrs.get("flag_meanings", "")).split()))
+def _metric(dataset, selection=Ellipsis):
+    if h5py.check_string_dtype(dataset.dtype):
+        values = dataset.asstr()[selection]
+    else:
+        values = np.asarray(dataset[selection], dtype=float)
+    attrs = dataset.attrs
+    ranks = {name: int(attrs[name]) if name in attrs else default for name, default in _PRESENTATION}
+    return Metric(dataset.name.rsplit("/", 1)[-1], np.asarray(values), _text(attrs.get("units", "")),
+                  _text(attrs.get("long_name", "")), tuple(_text(attrs.get("flag_meanings", "")).split()),
+                  label=_text(attrs.get("label", "")), better=_text(attrs.get("better", "neither")), **ranks)
+
+
+def charted_replicates(replicates):
+    """Replicate indices the series charts read: all, or MAX_CHARTED_REPLICATES evenly spaced."""
+    if replicates <= MAX_CHARTED_REPLICATES:
+        return np.arange(replicates)
+    return np.unique(np.linspace(0, replicates - 1, MAX_CHARTED_REPLICATES).round().astype(int))
+
+
+def _charted_series(timeseries, rows, replicates, periods, path):
+    """The series some chart draws (chart_rank or runs_chart_rank > 0), at the charted replicates."""
+    picked = charted_replicates(replicates)
+    selection = Ellipsis if len(picked) == replicates else (slice(None), picked.tolist(), slice(None))
+    series = {}
+    for name, dataset in _data_variables(timeseries).items():
+        attrs = dataset.attrs
+        if int(attrs.get("chart_rank", 0)) <= 0 and int(attrs.get("runs_chart_rank", 0)) <= 0:
+            continue
+        if dataset.shape != (rows, replicates, periods):
+            raise ResultsError("%s: %s has shape %s, expected %s" % (path, name, dataset.shape,
+                                                                    (rows, replicates, periods)))
+        series[name] = _metric(dataset, selection)
+    return series
 
 
 def _data_variables(group):
@@ -185,9 +244,7 @@ def _read(f, path):
         descriptions = _strings(_require(variant_group, "description", path, _INCOMPLETE))
         overrides = _strings(_require(variant_group, "overrides_yaml", path, _INCOMPLETE))
         rows = len(variants)
-        series = {n: _metric(_require(timeseries, n, path, _INCOMPLETE)) for n in CHARTED_SERIES}
-        for m in series.values():
-            _check_shape(m, (rows, replicates, periods.shape[0]), path)
+        series = _charted_series(timeseries, rows, replicates, periods.shape[0], path)
         paired = _table(f, "paired_differences", rows, path)
     return Results(
         path=path, scenario_name=_text(f.attrs["scenario_name"]), seed=int(f.attrs["seed"]),
@@ -221,6 +278,8 @@ def load_results(path):
             return _read(f, path)
     except ResultsError:
         raise
+    except MemoryError:
+        raise ResultsError("%s: too large to read into memory; chart fewer replicates or periods" % path) from None
     except (OSError, KeyError, ValueError, TypeError) as error:
         # A damaged or hand-made file can fail anywhere inside h5py; say so in one line.
         raise ResultsError("%s: cannot read the results (%s)" % (path, " ".join(str(error).split()))) from None

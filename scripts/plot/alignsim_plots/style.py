@@ -45,23 +45,14 @@ def set_png_dpi(dpi):
     global PNG_DPI
     PNG_DPI = dpi
 
-# Metric names in words an executive uses; units come from the file.
-METRIC_LABELS = {
-    "bookings_usd": "Bookings",
-    "wins": "Deals won",
-    "win_rate": "Win rate",
-    "share_mqls_ignored": "Share of MQLs ignored",
-    "mean_rep_trust": "Mean rep trust in marketing leads",
-    "mean_rep_trust_end": "Mean rep trust at the end",
-    "mean_response_hours": "Mean response time",
-    "median_response_hours": "Median response time",
-    "customers": "Customers",
-    "mqls": "MQLs",
-}
+def metric_label(metric):
+    """A results.Metric as a heading, from the model's label in the file ("Deals won")."""
+    return metric.title
 
 
-def metric_label(name):
-    return METRIC_LABELS.get(name, name.replace("_", " ").capitalize())
+def metric_phrase(metric):
+    """The label as written inside a sentence ("deals won", "MQLs")."""
+    return metric.label or metric.name.replace("_", " ")
 
 
 def unit_text(units):

@@ -19,8 +19,8 @@ import math
 import numpy as np
 
 from . import style
+from .results import key_outcomes, ranked
 
-SWEEP_METRICS = ("bookings_usd", "wins")
 # Which column ranks the factors: the total-effect index, Morris' mu*, or |rho|.
 RANKING_PREFERENCE = ("ST", "mu_star", "spearman_rho")
 
@@ -169,7 +169,7 @@ def _factor_label(metric):
 
 
 def _one_factor_chart(results, f, metric, label, units):
-    title = "%s against %s" % (style.metric_label(metric), f.name)
+    title = "%s against %s" % (style.metric_label(results.statistics.metrics[metric]), f.name)
     s = results.statistics
     return title, response_curve_chart(_drawn_factor(f), s.column(metric, "mean"), s.column(metric, "ci95_low"),
                                        s.column(metric, "ci95_high"), _factor_label(f), label, units, title,
@@ -180,7 +180,7 @@ def _grid_chart(results, fx, fy, metric, label, units):
     x, y, mean = _drawn_factor(fx), _drawn_factor(fy), results.statistics.column(metric, "mean")
     xs, ys = np.unique(x), np.unique(y)
     grid = np.array([[np.nanmean(mean[(y == yv) & (x == xv)]) for xv in xs] for yv in ys])
-    title = "%s by %s and %s" % (style.metric_label(metric), fx.name, fy.name)
+    title = "%s by %s and %s" % (style.metric_label(results.statistics.metrics[metric]), fx.name, fy.name)
     return title, heatmap_chart(xs, ys, grid, _factor_label(fx), _factor_label(fy), label, units, title,
                                 results.subtitle(), fx.choices, fy.choices)
 
@@ -192,9 +192,21 @@ def _tornado(results, factors, metric, label, units):
         points = np.flatnonzero((f.values != f.values[base]) | (np.arange(len(mean)) == base))
         lows.append(mean[points[np.argmin(f.values[points])]])
         highs.append(mean[points[np.argmax(f.values[points])]])
-    title = "What moves %s most: one factor at a time" % style.metric_label(metric).lower()
+    title = "What moves %s most: one factor at a time" % style.metric_phrase(results.statistics.metrics[metric])
     return title, tornado_chart([f.name for f in factors], lows, highs, mean[base], label, units, title,
                                 results.subtitle())
+
+
+def sweep_metrics(results):
+    """What the design charts draw: the model's headline metrics, else its key outcomes."""
+    metrics = results.statistics.metrics
+    return ranked(metrics, "headline_rank") or key_outcomes(metrics)
+
+
+def _phrase(results, metric):
+    """A sensitivity output's label, from its /statistics dataset when there is one."""
+    shown = results.statistics.metrics.get(metric)
+    return style.metric_phrase(shown) if shown is not None else metric.replace("_", " ")
 
 
 def _design_charts(results, out_dir):
@@ -208,11 +220,9 @@ def _design_charts(results, out_dir):
                     "two-factor grid nor one-at-a-time steps; the sensitivity indices rank the factors instead."
                     % (results.design_kind or "unnamed", len(factors))]
     charts = []
-    for metric in SWEEP_METRICS:
-        if metric not in results.statistics.metrics:
-            continue
-        units = results.statistics.metrics[metric].units
-        label = style.axis_label(style.metric_label(metric), units)
+    for shown in sweep_metrics(results):
+        metric, units = shown.name, shown.units
+        label = style.axis_label(style.metric_label(shown), units)
         if kind == "one_factor":
             title, fig = _one_factor_chart(results, factors[0], metric, label, units)
         elif kind == "grid":
@@ -230,10 +240,10 @@ def _sensitivity_axis_label(columns, metric, results):
         # Morris effects are per step across the factor's whole range: the metric's unit.
         units = results.statistics.metrics[metric].units if metric in results.statistics.metrics else "?"
         return "Morris elementary effect on %s (%s per factor range)" % (
-            style.metric_label(metric).lower(), style.unit_text(units))
+            _phrase(results, metric), style.unit_text(units))
     if "spearman_rho" in columns:
-        return "Spearman rank correlation with %s (-1 to 1)" % style.metric_label(metric).lower()
-    return "Sobol sensitivity index of %s (share of variance, 0 to 1)" % style.metric_label(metric).lower()
+        return "Spearman rank correlation with %s (-1 to 1)" % _phrase(results, metric)
+    return "Sobol sensitivity index of %s (share of variance, 0 to 1)" % _phrase(results, metric)
 
 
 def _sensitivity_charts(results, out_dir):
@@ -253,7 +263,7 @@ def _sensitivity_charts(results, out_dir):
         intervals = {c: (column[c + bounds[0]], column[c + bounds[1]]) for c in indices
                      if c + bounds[0] in column and c + bounds[1] in column}
         ranking = next((c for c in RANKING_PREFERENCE if c in indices), next(iter(indices)))
-        title = "Which parameters drive %s" % style.metric_label(metric).lower()
+        title = "Which parameters drive %s" % _phrase(results, metric)
         fig = ranked_indices_chart(factors, indices, intervals, ranking,
                                    _sensitivity_axis_label(columns, metric, results), title,
                                    results.subtitle() + "; ranked by " + ranking)

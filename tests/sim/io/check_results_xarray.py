@@ -95,7 +95,7 @@ def check_root(path, engine):
     expect_equal(int(attrs["horizon_days"]), 18, "horizon_days")
     expect_equal(int(attrs["period_days"]), 5, "period_days")
     expect_equal(int(attrs["replicates"]), REPLICATES, "replicates")
-    expect_equal(int(attrs["output_format_version"]), 1, "output_format_version")
+    expect_equal(int(attrs["output_format_version"]), 2, "output_format_version")
     expect_equal(attrs["scenario_name"], "example", "scenario_name")
     expect_equal(attrs["alignsim_version"], "0.1.0-example", "alignsim_version")
     expect_equal(attrs["git_revision"], "0" * 40, "git_revision")

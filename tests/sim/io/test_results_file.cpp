@@ -258,7 +258,7 @@ TEST_F(ResultsFileTest, RootAttributesCarryProvenance) {
   EXPECT_EQ(read_number_attribute<std::int64_t>(file.get(), "horizon_days", H5T_NATIVE_INT64), 17);
   EXPECT_EQ(read_number_attribute<std::int64_t>(file.get(), "period_days", H5T_NATIVE_INT64), 5);
   EXPECT_EQ(read_number_attribute<std::int64_t>(file.get(), "replicates", H5T_NATIVE_INT64), 3);
-  EXPECT_EQ(read_number_attribute<std::int64_t>(file.get(), "output_format_version", H5T_NATIVE_INT64), 1);
+  EXPECT_EQ(read_number_attribute<std::int64_t>(file.get(), "output_format_version", H5T_NATIVE_INT64), 2);
 }
 
 TEST_F(ResultsFileTest, MetricDatasetsCarryUnitsAndLongName) {
