@@ -7,6 +7,7 @@ an unwritable output directory gives exit code 1.
 import argparse
 import os
 import sys
+import warnings
 
 from .results import ResultsError, load_results
 
@@ -55,9 +56,20 @@ def main(argv=None):
         return EXIT_BAD_INPUT
     try:
         os.makedirs(args.output, exist_ok=True)
-        path = make_report(results, args.output, args.dpi)
+        with warnings.catch_warnings():
+            # Extreme values (1e308) overflow inside numpy and matplotlib's tick search;
+            # the chart is still drawn, and a warning on stderr would only alarm.
+            warnings.simplefilter("ignore", RuntimeWarning)
+            path = make_report(results, args.output, args.dpi)
     except OSError as error:
         print("report: error: cannot write to %s: %s" % (args.output, error.strerror or error), file=sys.stderr)
         return EXIT_OUTPUT_ERROR
+    except MemoryError:
+        print("report: error: %s: not enough memory to draw the charts" % args.results, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as error:  # noqa: BLE001  one line, never a traceback (issue 16)
+        print("report: error: %s: cannot draw the report (%s: %s)" % (
+            args.results, type(error).__name__, " ".join(str(error).split())), file=sys.stderr)
+        return EXIT_BAD_INPUT
     print(path)
     return EXIT_OK

@@ -55,7 +55,7 @@ def _draw_panel(ax, panel, styles):
     n = len(panel.effects)
     ax.axvline(0, color="#888888", linewidth=1)
     finite = [x for e in panel.effects for x in (e.estimate, e.low, e.high) if math.isfinite(x)] + [0.0]
-    span = max(finite) - min(finite) or 1.0
+    span = min(max(finite) - min(finite), 1e200) or 1.0
     for row, e in enumerate(panel.effects):
         y = n - 1 - row  # first effect at the top
         colour = styles.get(e.variant, ("#000000", "-"))[0]
@@ -74,7 +74,7 @@ def _draw_panel(ax, panel, styles):
     for label, e in zip(ax.get_yticklabels(), reversed(panel.effects)):
         label.set_color(styles.get(e.variant, ("#000000", "-"))[0])
     ax.set_ylim(-0.6, n - 0.4)
-    ax.set_xlim(min(finite) - 0.05 * span, max(finite) + 0.28 * span)
+    ax.set_xlim(*style.finite_limits(min(finite) - 0.05 * span, max(finite) + 0.28 * span))
     ax.set_title(panel.title)
     ax.set_xlabel(panel.x_label)
     ax.grid(axis="y", visible=False)

@@ -44,14 +44,14 @@ def funnel_chart(stage_labels, counts, step_labels, rates, variant_names, styles
     top.set_yscale("log")
     positive = counts[np.isfinite(counts) & (counts > 0)]
     # Zero counts (no wins in a tiny run) have no log; keep the axis above them.
-    top.set_ylim(0.5 if positive.size == 0 else max(0.5, positive.min() / 3),
-                 10 if positive.size == 0 else positive.max() * 8)
+    top.set_ylim(*style.finite_limits(0.5 if positive.size == 0 else max(0.5, positive.min() / 3),
+                                      10 if positive.size == 0 else positive.max() * 8))
     top.set_ylabel("Reaching the stage (mean per run, log scale)")
     top.set_title("Leads at each stage")
     top.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), title="Variant")
 
     _grouped_bars(bottom, 100 * rates, variant_names, styles, step_labels, lambda r: format_value(r / 100, "1"))
-    bottom.set_ylim(0, max(5.0, np.nanmax(100 * rates) * 1.3 if np.isfinite(rates).any() else 5.0))
+    bottom.set_ylim(*style.finite_limits(0, max(5.0, np.nanmax(100 * rates) * 1.3 if np.isfinite(rates).any() else 5.0)))
     bottom.set_ylabel("Conversion rate (%, mean per run)")
     bottom.set_title("Conversion at each step")
     style.add_titles(fig, title, subtitle)

@@ -16,9 +16,10 @@ SUPPORTED_FORMAT_VERSION = 2
 
 # The series charts read at most this many replicates per variant, evenly spaced, so a
 # file within the validator's limits (65,536 replicates x 5,200 periods: 2.7 GB per
-# series and variant) is charted in bounded memory. 1,000 runs put a fan chart's 5% and
-# 95% bands within about 1.4 percentile points of the full-sample quantiles.
-MAX_CHARTED_REPLICATES = 1000
+# series and variant) is charted in bounded memory (21 MB per series and variant). With
+# 500 runs the 5% band of a fan chart sits at the 5 +/- 2 percentile of all runs (two
+# standard errors of a sample quantile's rank, sqrt(0.05 x 0.95 / 500)).
+MAX_CHARTED_REPLICATES = 500
 
 # How the model presents each metric (docs/output-format.md): the attributes and their
 # defaults. The report names no model's metric; it draws what these attributes select.

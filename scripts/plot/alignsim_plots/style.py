@@ -55,6 +55,21 @@ def metric_phrase(metric):
     return metric.label or metric.name.replace("_", " ")
 
 
+# Axis limits stay inside the doubles: a margin added to values near 1e308 overflows to
+# inf, which matplotlib refuses ("Axis limits cannot be NaN or Inf").
+_LARGEST_LIMIT = 1e200
+
+
+def finite_limits(low, high):
+    """(low, high) clipped to +/-1e200, so margins computed from extreme values still draw
+    (a log axis places its ticks a stride of decades beyond the limit: 1e300 overflows)."""
+    low, high = (float(np.clip(np.nan_to_num(v, nan=0.0), -_LARGEST_LIMIT, _LARGEST_LIMIT)) for v in (low, high))
+    if high > low:
+        return low, high
+    widen = max(1.0, abs(low) * 1e-6)  # all values equal: a window around them
+    return max(-_LARGEST_LIMIT, low - widen), min(_LARGEST_LIMIT, high + widen)
+
+
 def unit_text(units):
     """A unit as an axis shows it. Ratios (unit "1") are drawn as percentages."""
     return {"1": "%", "h": "hours", "trust": "0 to 1", "": "count"}.get(units, units)
@@ -120,7 +135,14 @@ def new_figure(width_in, height_in):
     return Figure(figsize=(width_in, height_in), dpi=100)  # layout in inches; PNG_DPI applies when saving
 
 
+def plain_text(text):
+    """User text (a scenario name) as matplotlib draws it literally: a lone "$" would
+    start TeX mathtext ("Budget $1M vs $2M" drawn in italics, "Spend $$ up" a parse error)."""
+    return str(text).replace("$", r"\$")
+
+
 def add_titles(fig, title, subtitle, top=0.985):
+    title, subtitle = plain_text(title), plain_text(subtitle)
     fig.suptitle(title, x=0.01, y=top, ha="left", va="top", fontsize=13, fontweight="bold")
     fig.text(0.01, top - 0.045 * 6.0 / fig.get_figheight(), subtitle, ha="left", va="top",
              fontsize=9.5, color="#444444")
