@@ -98,5 +98,19 @@ ln shard1.h5 shard1-link.h5
 refuse "merge output is a hard link to an input shard" shard1.h5 2 "results file 'shard1-link.h5' is the input file 'shard1.h5'" \
   merge shard0.h5 shard1.h5 -o shard1-link.h5 --overwrite --quiet
 
+# 3. `name:` is the default output NAME.h5: it may not lead out of the working directory.
+mkdir -p names/inside
+printf 'extends: ../../tiny.yaml\nname: ../escaped\n' > names/inside/up.yaml
+printf 'extends: ../../tiny.yaml\nname: %s/absolute\n' "$work/names" > names/inside/absolute.yaml
+for scenario in up absolute; do
+  status=0
+  (cd names/inside && "$alignsim" run "$scenario.yaml" "${quiet[@]}" > /dev/null 2> ../../stderr.txt) || status=$?
+  [ "$status" -eq 2 ] || fail "name of $scenario.yaml: exit $status, expected 2"
+  grep -Eq "^$scenario.yaml:2:7: name: '.*' contains a path separator, but the name is also the default results file" stderr.txt ||
+    fail "name of $scenario.yaml: message '$(cat stderr.txt)'"
+  [ -z "$(find names -name '*.h5')" ] || fail "name of $scenario.yaml: wrote $(find names -name '*.h5')"
+done
+echo "ok: a name with a path is refused at its line"
+
 [ "$failures" -eq 0 ] || { echo "$failures failures"; exit 1; }
 echo "hostile_output_paths: ok"
