@@ -70,7 +70,7 @@ Measurement measure(const experiment::Experiment& loaded, std::size_t threads, c
   const auto t0 = Clock::now();
   const experiment::RunTable runs(loaded);
   const std::string identity = experiment::RunIdentity::of(loaded, {}, std::nullopt).text();
-  experiment::DurableOutput durable(out, identity, {true, false, true, experiment::kJournalSyncInterval});
+  experiment::DurableOutput durable(out, identity, {true, false, true, experiment::kJournalSyncInterval, {}});
   const experiment::VariantResults results =
       experiment::run_variants({loaded, runs, out, std::nullopt, {threads, false, nullptr}, durable.hooks(), {}});
   durable.finish();

@@ -33,8 +33,10 @@ int merge(const MergeOptions& options) {
   experiment::ShardSet shards(options.shards);
   const experiment::Experiment loaded = shards.experiment();
   const experiment::RunTable runs(loaded);
+  std::vector<std::filesystem::path> inputs(options.shards.begin(), options.shards.end());
+  inputs.insert(inputs.end(), loaded.spec.files.begin(), loaded.spec.files.end());  // files the scenario extends
   experiment::DurableOutput durable(options.output, "merge",
-                                    {options.overwrite, false, false, experiment::kJournalSyncInterval});
+                                    {options.overwrite, false, false, experiment::kJournalSyncInterval, inputs});
   experiment::RunHooks hooks;
   hooks.replace_output = options.overwrite;
   hooks.known = shards.runs();

@@ -93,8 +93,9 @@ int run_durably(const RunOptions& options, const Experiment& loaded, const RunTa
                 const std::optional<experiment::TargetCi>& target, const sim::RunnerOptions& runner) {
   const auto path = output_path(options, loaded.spec);
   const std::string identity = experiment::RunIdentity::of(loaded, options.experiment, options.shard).text();
+  const std::vector<std::filesystem::path> inputs(loaded.spec.files.begin(), loaded.spec.files.end());
   experiment::DurableOutput durable(path, identity,
-                                    {options.overwrite, options.resume, true, experiment::kJournalSyncInterval});
+                                    {options.overwrite, options.resume, true, experiment::kJournalSyncInterval, inputs});
   if (durable.already_complete()) {
     std::printf("Results: %s (already complete; nothing to resume)\n", path.string().c_str());
     return kExitOk;

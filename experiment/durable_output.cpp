@@ -1,9 +1,12 @@
 #include "experiment/durable_output.hpp"
 
+#include <sys/stat.h>
+
 #include "experiment/run_identity.hpp"
 #include "sim/durability/atomic_file.hpp"
 #include "sim/durability/checksum.hpp"
 #include "sim/errors.hpp"
+#include "sim/io/alignsim_file.hpp"
 #include "sim/io/root_attributes.hpp"
 
 namespace alignsim::experiment {
@@ -25,6 +28,20 @@ bool made_by(const fs::path& output, const std::string& identity) {
   }
 }
 
+// Refuses an output that is one of the inputs: same device and inode, so any path, a
+// symbolic link or a hard link to it counts.
+void refuse_input_as_output(const fs::path& output, const std::vector<fs::path>& inputs) {
+  struct stat out {};
+  if (::stat(output.c_str(), &out) != 0) return;  // nothing there yet: not an input
+  for (const fs::path& input : inputs) {
+    struct stat in {};
+    if (::stat(input.c_str(), &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+      throw UsageError("results file " + sim::quoted(output) + " is the input file " + sim::quoted(input) +
+                       "; writing the results there would destroy it: choose another output file");
+    }
+  }
+}
+
 }  // namespace
 
 fs::path journal_path_for(const fs::path& output) {
@@ -33,6 +50,7 @@ fs::path journal_path_for(const fs::path& output) {
 
 DurableOutput::DurableOutput(fs::path output, const std::string& identity, const DurabilityOptions& options)
     : output_(std::move(output)), journal_path_(journal_path_for(output_)) {
+  refuse_input_as_output(output_, options.inputs);
   // Directory problems first, so they are named as such (not as a lock-file problem).
   try {
     sim::check_destination(output_, true);
@@ -59,10 +77,19 @@ DurableOutput::DurableOutput(fs::path output, const std::string& identity, const
   if (output_exists && !options.overwrite && !(options.resume && journal_exists)) {
     throw OutputError("results file " + sim::quoted(output_) + " already exists (pass --overwrite to replace it)");
   }
+  replace_output_ = options.overwrite || (options.resume && journal_exists);
+  if (output_exists && replace_output_) refuse_foreign_output();
   // Under the lock no live writer owns a temporary of this name: they are a killed run's.
   sim::remove_stale_temporaries(output_);
-  replace_output_ = options.overwrite || (options.resume && journal_exists);
   if (options.journal) open_journal(identity, options, journal_exists);
+}
+
+void DurableOutput::refuse_foreign_output() const {
+  const std::string why_not = sim::why_not_written_by_alignsim(output_);
+  if (why_not.empty()) return;
+  throw OutputError("results file " + sim::quoted(output_) + " exists and " + why_not +
+                    "; --overwrite replaces only a results or shard file alignsim wrote: remove it yourself or "
+                    "choose another output file");
 }
 
 void DurableOutput::open_journal(const std::string& identity, const DurabilityOptions& options, bool journal_exists) {

@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "experiment/run_hooks.hpp"
 #include "sim/durability/output_lock.hpp"
@@ -30,11 +31,15 @@ struct DurabilityOptions {
   bool resume = false;
   bool journal = true;  // false: lock and clean up only (merge: its inputs are durable)
   std::chrono::milliseconds sync_interval = kJournalSyncInterval;
+  // Files the command reads (the scenario and its extends chain, or merge's shards): the
+  // output may be none of them, through whatever path or link (UsageError).
+  std::vector<std::filesystem::path> inputs;
 };
 
 class DurableOutput {
  public:
-  // Checks the destination, takes the lock, removes stale temporaries and opens or
+  // Checks the destination (not an input; nothing but an earlier alignsim file is ever
+  // replaced: docs/safety.md), takes the lock, removes stale temporaries and opens or
   // creates the journal. Throws OutputError (exit 1) or UsageError (exit 2).
   DurableOutput(std::filesystem::path output, const std::string& identity, const DurabilityOptions& options);
   // Keeps the journal if it holds any run (so --resume can continue), else deletes it;
@@ -54,6 +59,8 @@ class DurableOutput {
   [[nodiscard]] std::string resume_note() const;
 
  private:
+  // An existing output about to be replaced must be one alignsim wrote (OutputError).
+  void refuse_foreign_output() const;
   void open_journal(const std::string& identity, const DurabilityOptions& options, bool journal_exists);
 
   std::filesystem::path output_;

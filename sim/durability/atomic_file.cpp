@@ -1,6 +1,7 @@
 #include "sim/durability/atomic_file.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -21,6 +22,45 @@ fs::path directory_of(const fs::path& file) {
   return directory.empty() ? fs::path(".") : directory;
 }
 
+namespace {
+
+// "a FIFO", "a character device", ...: what a path that is not a regular file is.
+std::string file_kind(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISLNK(mode)) return "a symbolic link";
+  return "not a regular file";
+}
+
+// Refuses anything at final_path that a rename must never replace: a link (followed or
+// not, rename() would replace the link itself), a device, FIFO, socket or directory.
+// Returns whether a regular file is there. As root rename() replaces even a device node.
+bool check_replaceable(const fs::path& final_path) {
+  struct stat status {};
+  if (::lstat(final_path.c_str(), &status) != 0) {
+    if (errno == ENOENT) return false;
+    throw OutputError("cannot inspect the path: " + errno_text(errno));
+  }
+  if (S_ISLNK(status.st_mode)) {
+    std::error_code error;
+    const fs::path target = fs::read_symlink(final_path, error);
+    const bool dangling = !fs::exists(fs::status(final_path, error));
+    throw OutputError(std::string("it is a ") + (dangling ? "dangling " : "") + "symbolic link (to " + quoted(target) +
+                      "); alignsim writes only to a plain file name: remove the link or name the file itself");
+  }
+  if (S_ISDIR(status.st_mode)) throw OutputError("a directory of that name exists");
+  if (!S_ISREG(status.st_mode)) {
+    throw OutputError("it is " + file_kind(status.st_mode) +
+                      ", not a regular file; alignsim never replaces one, even with --overwrite");
+  }
+  return true;
+}
+
+}  // namespace
+
 void check_destination(const fs::path& final_path, bool overwrite) {
   if (!final_path.has_filename()) throw OutputError("the path names a directory, not a file");
   const fs::path directory = directory_of(final_path);
@@ -31,9 +71,7 @@ void check_destination(const fs::path& final_path, bool overwrite) {
   if (::access(directory.c_str(), W_OK | X_OK) != 0) {
     throw OutputError("directory " + quoted(directory) + " is not writable: " + errno_text(errno));
   }
-  const fs::file_status target_status = fs::status(final_path, error);
-  if (fs::is_directory(target_status)) throw OutputError("a directory of that name exists");
-  if (fs::exists(target_status) && !overwrite) {
+  if (check_replaceable(final_path) && !overwrite) {
     throw OutputError("the file already exists; refusing to replace it because overwriting was not requested");
   }
 }
@@ -71,6 +109,8 @@ void fsync_path(const fs::path& path, bool is_directory) {
 
 void publish(const fs::path& temporary, const fs::path& final_path, bool overwrite) {
   if (overwrite) {
+    // Checked again: the path may have become a device, FIFO or link since the start.
+    check_replaceable(final_path);
     if (::rename(temporary.c_str(), final_path.c_str()) != 0) {
       throw OutputError("cannot rename " + quoted(temporary) + " to the final name: " + errno_text(errno));
     }

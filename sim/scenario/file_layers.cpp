@@ -20,6 +20,27 @@ std::string read_model(const LayerContext& request, const MapEntry& entry) {
   return name;
 }
 
+// `name:` is also the default results file (NAME.h5, NAME.shardI.h5) in the working
+// directory, so it must be one plain file name: a '/' or a leading ".." would write
+// elsewhere. Validated rather than sanitised, so the file is where the name says.
+std::string read_scenario_name(const MapEntry& entry) {
+  constexpr std::size_t kLongest = 200;  // leaves room for ".NAME.shardI.h5.tmp-..." under NAME_MAX (255)
+  const std::string name = read_text("name", entry, false);
+  const bool control = std::any_of(name.begin(), name.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+  std::string problem;
+  if (name.find_first_of("/\\") != std::string::npos) problem = "contains a path separator";
+  else if (name.front() == '.') problem = "starts with '.'";
+  else if (control) problem = "contains a control character";
+  else if (name.size() > kLongest) problem = "is longer than 200 bytes";
+  if (!problem.empty()) {
+    throw_scenario_error(entry.value_at, "name",
+                         quote_for_message(name) + " " + problem + ", but the name is also the default results file NAME.h5",
+                         "a plain file name: no '/' or '\\', not starting with '.', no control characters, at most 200 bytes");
+  }
+  return name;
+}
+
 void read_top_level_entry(const SettingsWalk& walk, const LayerContext& request, const MapEntry& entry,
                           FileLayer& layer) {
   if (entry.key == "model") {
@@ -27,7 +48,7 @@ void read_top_level_entry(const SettingsWalk& walk, const LayerContext& request,
   } else if (entry.key == "sweep") {
     layer.sweep = detail::read_sweep(detail::SweepContext{walk.catalog, walk.file, request.outputs}, entry);
   } else if (entry.key == "name") {
-    layer.name = read_text("name", entry, false);
+    layer.name = read_scenario_name(entry);
   } else if (entry.key == "description") {
     layer.description = read_text("description", entry, true);
   } else if (entry.key == "extends") {

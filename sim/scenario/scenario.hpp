@@ -38,6 +38,7 @@ struct ScenarioSpec {
   std::string name;
   std::string description;
   std::string source_file;             // "" for the built-in default scenario
+  std::vector<std::string> files;      // every file read: source_file and its extends chain
   std::vector<VariantSpec> variants;   // variants[0] is the base scenario itself
   std::string resolved_yaml;           // the whole resolved scenario as YAML text
   std::string model;                   // `model:` of the file chain; "" if none names one

@@ -49,6 +49,7 @@ ScenarioDocument::ScenarioDocument(const ScenarioSource& source) {
     identities.push_back(file_identity(source_name_));
     const detail::FileRequest request{source_name_, SourceLocation{source_name_, 0, 0}, ""};
     chain_.push_back({source_name_, detail::read_yaml_file(request), std::nullopt});
+    files_.push_back(source_name_);
   } else {
     source_name_ = source.text_name;
     default_name_ = "default";
@@ -64,6 +65,7 @@ ScenarioDocument::ScenarioDocument(const ScenarioSource& source) {
     identities.push_back(identity);
     const detail::FileRequest request{target.string(), link.key_at, "extends"};
     chain_.push_back({target.string(), detail::read_yaml_file(request), std::nullopt});
+    files_.push_back(target.string());
     directory = target.parent_path();
   }
 }

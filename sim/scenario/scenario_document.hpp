@@ -51,11 +51,14 @@ class ScenarioDocument {
   // The name a scenario gets without `name:`: the file's stem, "default" without a file.
   [[nodiscard]] const std::string& default_name() const noexcept { return default_name_; }
   [[nodiscard]] const std::string& source_name() const noexcept { return source_name_; }
+  // Every file read: the named file (not a text) and the files it extends, in chain order.
+  [[nodiscard]] const std::vector<std::string>& files() const noexcept { return files_; }
 
  private:
   std::vector<ScenarioFile> chain_;
   std::string default_name_ = "default";
   std::string source_name_;  // the file as given, or the text's name; "" for the defaults
+  std::vector<std::string> files_;
 };
 
 }  // namespace alignsim::sim

@@ -87,6 +87,7 @@ ScenarioSpec load_scenario(const ScenarioDocument& document, const std::vector<s
   spec.name = merged.name;
   spec.description = merged.description;
   spec.source_file = document.source_name();
+  spec.files = document.files();
   spec.variants = build_variants(merged, command_line, catalog);
   spec.model = merged.model;
   fill_run_fields(spec);

@@ -190,7 +190,13 @@ TEST_F(CliDurability, UnwritableDirectoryIsAClearOutputError) {
 TEST_F(CliDurability, DiskFullIsAClearOutputErrorAndDamagesNothing) {
   Mounted small(dir.path() / "full", "size=2m");
   ASSERT_TRUE(small.ok()) << "this test must mount a 2 MiB tmpfs (run as root): mount failed: " << small.error();
-  write_text(dir.path() / "full" / "out.h5", "previous results");
+  // An earlier results file (--overwrite replaces only alignsim's own files, docs/safety.md).
+  const auto earlier = run_cli({"run", ALIGNSIM_SOURCE_DIR "/tests/golden/tiny.yaml", "-o", "full/out.h5", "--quiet",
+                                "--replicates", "1", "--set", "population.prospects=200", "--set",
+                                "budget.initial_marketing_usd_per_day=10"},
+                               dir.path());
+  ASSERT_EQ(earlier.exit_code, 0) << earlier.err;
+  const std::string previous = testing::read_text(dir.path() / "full" / "out.h5");
   // ~200 runs x 120 periods of series: far more than 2 MiB even compressed.
   const auto result = run_cli({"run", ALIGNSIM_SOURCE_DIR "/tests/golden/tiny.yaml", "-o", "full/out.h5", "--quiet",
                                "--overwrite", "--replicates", "100", "--set", "run.horizon_days=120", "--set",
@@ -200,7 +206,7 @@ TEST_F(CliDurability, DiskFullIsAClearOutputErrorAndDamagesNothing) {
   EXPECT_EQ(result.exit_code, 1) << result.err;
   EXPECT_NE(result.err.find("No space left on device"), std::string::npos) << result.err;
   EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
-  EXPECT_EQ(testing::read_text(dir.path() / "full" / "out.h5"), "previous results");
+  EXPECT_EQ(testing::read_text(dir.path() / "full" / "out.h5"), previous);
   for (const auto& name : other_files(dir.path() / "full", {"out.h5"})) {
     // Finished runs may stay in the journal (the message says so); nothing else may.
     EXPECT_EQ(name, ".out.h5.journal") << "left behind: " << name;
