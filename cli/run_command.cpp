@@ -94,12 +94,15 @@ int run_durably(const RunOptions& options, const Experiment& loaded, const RunTa
   const auto path = output_path(options, loaded.spec);
   const std::string identity = experiment::RunIdentity::of(loaded, options.experiment, options.shard).text();
   experiment::DurableOutput durable(path, identity,
-                                    {options.overwrite, options.resume, true, experiment::kJournalSyncInterval});
+                                    {options.overwrite, options.resume, true, experiment::kJournalSyncInterval,
+                                     {static_cast<std::uint32_t>(runs.summary_size()),
+                                      static_cast<std::uint32_t>(runs.series_size())}});
   if (durable.already_complete()) {
     std::printf("Results: %s (already complete; nothing to resume)\n", path.string().c_str());
     return kExitOk;
   }
   if (!options.quiet && !durable.resume_note().empty()) std::fprintf(stderr, "alignsim: %s\n", durable.resume_note().c_str());
+  if (!durable.damage_warning().empty()) std::fprintf(stderr, "alignsim: warning: %s\n", durable.damage_warning().c_str());
   int code = kExitOk;
   try {
     code = run_into(options, loaded, runs, target, runner, path, durable.hooks(), identity);

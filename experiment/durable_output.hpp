@@ -30,6 +30,7 @@ struct DurabilityOptions {
   bool resume = false;
   bool journal = true;  // false: lock and clean up only (merge: its inputs are durable)
   std::chrono::milliseconds sync_interval = kJournalSyncInterval;
+  sim::JournalRecordShape record_shape{};  // what the experiment's runs look like (resume checks it)
 };
 
 class DurableOutput {
@@ -52,6 +53,9 @@ class DurableOutput {
   [[nodiscard]] bool holds_runs() const noexcept;
   // One line for the banner, e.g. "resuming: 40 runs from the journal, 2 failed runs to retry".
   [[nodiscard]] std::string resume_note() const;
+  // One line if the journal was damaged (what was skipped or cut off, at which byte, and
+  // that those runs are computed again), else empty: printed even with --quiet.
+  [[nodiscard]] std::string damage_warning() const;
 
  private:
   void open_journal(const std::string& identity, const DurabilityOptions& options, bool journal_exists);
