@@ -54,7 +54,7 @@ DurableOutput::DurableOutput(fs::path output, const std::string& identity, const
     }
     throw UsageError("nothing to resume: " + sim::quoted(output_) +
                      " exists, has no journal and was not made by this scenario, options and alignsim revision; "
-                     "pass --overwrite to replace it");
+                     "pass --overwrite instead of --resume to replace it");
   }
   if (output_exists && !options.overwrite && !(options.resume && journal_exists)) {
     throw OutputError("results file " + sim::quoted(output_) + " already exists (pass --overwrite to replace it)");

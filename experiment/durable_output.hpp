@@ -8,6 +8,7 @@
 //   journal exists, neither       refuse (exit 2), suggesting --resume or --overwrite
 //   no journal, --resume          start afresh; if the output already exists and was
 //                                 made by this same run, report it complete (exit 0)
+//   --resume and --overwrite      refused by the command line (they contradict each other)
 //
 // Not thread-safe; record() is called from the runner's sink (one thread, run order),
 // known() from any thread.
