@@ -19,11 +19,12 @@ int check_command(const Arguments& args) {
                                       "variant). Exit code 0 if valid, 2 with one message FILE:LINE:COL if not.\n\nOptions");
   description.add_options()("help,h", "show this help");
   add_scenario_options(description, options);
-  const auto parsed = parse_command_line(args, description, "scenario", po::value<std::string>(), 1);
+  std::vector<std::string> order;
+  const auto parsed = parse_command_line(args, description, "scenario", po::value<std::string>(), 1, &order);
   if (!parsed) return kExitOk;
   const po::variables_map& vm = *parsed;
   if (vm.count("scenario") != 0) options.file = vm["scenario"].as<std::string>();
-  read_scenario_shortcuts(vm, options);
+  read_scenario_shortcuts(vm, order, options);
   // Validated against the catalog of the model the scenario names (`model:`).
   const experiment::Experiment loaded = experiment::load_experiment(options);
   print_setting_cautions(stderr, loaded, experiment::RunTable(loaded));

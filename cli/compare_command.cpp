@@ -97,10 +97,11 @@ int compare_command(const Arguments& args) {
       ("threads", po::value(&threads), "worker threads (default: all cores)")
       ("quiet,q", po::bool_switch(&quiet), "no banner on stderr");
   add_scenario_options(description, shared);
-  const auto parsed = parse_command_line(args, description, "scenario", po::value<std::vector<std::string>>(), -1);
+  std::vector<std::string> order;
+  const auto parsed = parse_command_line(args, description, "scenario", po::value<std::vector<std::string>>(), -1, &order);
   if (!parsed) return kExitOk;
   const po::variables_map& vm = *parsed;
-  read_scenario_shortcuts(vm, shared);
+  read_scenario_shortcuts(vm, order, shared);
   const auto files = vm.count("scenario") != 0 ? vm["scenario"].as<std::vector<std::string>>() : std::vector<std::string>{};
   return execute(files, shared, threads, quiet);
 }

@@ -95,12 +95,15 @@ int run_durably(const RunOptions& options, const Experiment& loaded, const RunTa
   const std::string identity = experiment::RunIdentity::of(loaded, options.experiment, options.shard).text();
   const std::vector<std::filesystem::path> inputs(loaded.spec.files.begin(), loaded.spec.files.end());
   experiment::DurableOutput durable(path, identity,
-                                    {options.overwrite, options.resume, true, experiment::kJournalSyncInterval, inputs});
+                                    {options.overwrite, options.resume, true, experiment::kJournalSyncInterval, inputs,
+                                     {static_cast<std::uint32_t>(runs.summary_size()),
+                                      static_cast<std::uint32_t>(runs.series_size())}});
   if (durable.already_complete()) {
     std::printf("Results: %s (already complete; nothing to resume)\n", path.string().c_str());
     return kExitOk;
   }
   if (!options.quiet && !durable.resume_note().empty()) std::fprintf(stderr, "alignsim: %s\n", durable.resume_note().c_str());
+  if (!durable.damage_warning().empty()) std::fprintf(stderr, "alignsim: warning: %s\n", durable.damage_warning().c_str());
   int code = kExitOk;
   try {
     code = run_into(options, loaded, runs, target, runner, path, durable.hooks(), identity);
@@ -152,8 +155,10 @@ int run_command(const Arguments& args) {
   description.add_options()("help,h", "show this help")
       ("output,o", po::value(&options.output), "results file (default: SCENARIO_NAME.h5)")
       ("threads", po::value(&options.threads), "worker threads (default: all cores)")
-      ("overwrite", po::bool_switch(&options.overwrite), "replace an existing results file (and discard a journal)")
-      ("resume", po::bool_switch(&options.resume), "continue an interrupted run from its journal (.NAME.journal)")
+      ("overwrite", po::bool_switch(&options.overwrite),
+       "replace an existing results file (and discard a journal); not with --resume")
+      ("resume", po::bool_switch(&options.resume),
+       "continue an interrupted run from its journal (.NAME.journal); not with --overwrite")
       ("shard", po::value<std::string>(), "I/N: run only the I-th of N slices of the runs into a shard file "
                                           "(combine with 'alignsim merge')")
       ("progress", po::bool_switch(&options.progress), "show the progress line even when stderr is not a terminal")
@@ -161,13 +166,19 @@ int run_command(const Arguments& args) {
       ("brief", po::bool_switch(&options.brief), "print only the 'at a glance' table of what-if effects");
   add_scenario_options(description, options.scenario);
   add_experiment_options(description, options.experiment);
-  const auto parsed = parse_command_line(args, description, "scenario", po::value<std::string>(), 1);
+  std::vector<std::string> order;
+  const auto parsed = parse_command_line(args, description, "scenario", po::value<std::string>(), 1, &order);
   if (!parsed) return kExitOk;
   const po::variables_map& vm = *parsed;
   if (vm.count("scenario") != 0) options.scenario.file = vm["scenario"].as<std::string>();
-  read_scenario_shortcuts(vm, options.scenario);
+  read_scenario_shortcuts(vm, order, options.scenario);
   read_experiment_options(vm, options.experiment);
   if (vm.count("shard") != 0) options.shard = sim::ShardSpec::parse(vm["shard"].as<std::string>());
+  if (options.resume && options.overwrite) {
+    // One would continue the journal, the other discard it: neither may win silently.
+    throw UsageError("--resume and --overwrite contradict each other: --resume continues the interrupted run from "
+                     "its journal, --overwrite discards the journal and results and starts over; pass only one");
+  }
   return execute(options);
 }
 

@@ -11,9 +11,18 @@ void add_scenario_options(po::options_description& description, experiment::Scen
       ("seed", po::value<std::int64_t>(), "root seed (same as --set run.seed=S)");
 }
 
-void read_scenario_shortcuts(const po::variables_map& vm, experiment::ScenarioRequest& options) {
-  if (vm.count("replicates") != 0) options.replicates = vm["replicates"].as<std::int64_t>();
-  if (vm.count("seed") != 0) options.seed = vm["seed"].as<std::int64_t>();
+void read_scenario_shortcuts(const po::variables_map& vm, const std::vector<std::string>& order,
+                             experiment::ScenarioRequest& options) {
+  // vm holds every --set in order (composing); interleave the shortcuts where they stood.
+  std::vector<std::string> sets;
+  std::size_t next_set = 0;
+  for (const std::string& name : order) {
+    if (name == "set" && next_set < options.sets.size()) sets.push_back(options.sets[next_set++]);
+    if (name == "replicates") sets.push_back("run.replicates=" + std::to_string(vm["replicates"].as<std::int64_t>()));
+    if (name == "seed") sets.push_back("run.seed=" + std::to_string(vm["seed"].as<std::int64_t>()));
+  }
+  sets.insert(sets.end(), options.sets.begin() + static_cast<std::ptrdiff_t>(next_set), options.sets.end());
+  options.sets = std::move(sets);
 }
 
 }  // namespace alignsim::cli

@@ -72,7 +72,7 @@ DurableOutput::DurableOutput(fs::path output, const std::string& identity, const
     }
     throw UsageError("nothing to resume: " + sim::quoted(output_) +
                      " exists, has no journal and was not made by this scenario, options and alignsim revision; "
-                     "pass --overwrite to replace it");
+                     "pass --overwrite instead of --resume to replace it");
   }
   if (output_exists && !options.overwrite && !(options.resume && journal_exists)) {
     throw OutputError("results file " + sim::quoted(output_) + " already exists (pass --overwrite to replace it)");
@@ -94,7 +94,7 @@ void DurableOutput::refuse_foreign_output() const {
 
 void DurableOutput::open_journal(const std::string& identity, const DurabilityOptions& options, bool journal_exists) {
   if (journal_exists && options.resume) {
-    journal_.emplace(sim::RunJournal::open_existing(journal_path_, identity, options.sync_interval));
+    journal_.emplace(sim::RunJournal::open_existing(journal_path_, identity, options.sync_interval, options.record_shape));
     resumed_ = true;
     return;
   }
@@ -135,8 +135,18 @@ std::string DurableOutput::resume_note() const {
   const sim::JournalContents& c = journal_->contents_at_open();
   std::string note = "resuming from " + sim::quoted(journal_path_) + ": " + std::to_string(c.completed) +
                      " finished runs reused, " + std::to_string(c.failed) + " failed runs to retry";
-  if (c.torn_bytes > 0) note += ", a torn last record (" + std::to_string(c.torn_bytes) + " bytes) ignored";
+  if (c.scan.tail == sim::JournalTail::torn) {
+    note += ", a torn last record (" + std::to_string(c.scan.tail_range.bytes) + " bytes) cut off";
+  }
   return note;
+}
+
+std::string DurableOutput::damage_warning() const {
+  if (!resumed_ || !journal_) return "";
+  const std::string damage = sim::describe_damage(journal_->contents_at_open().scan);
+  if (damage.empty()) return "";
+  return "journal " + sim::quoted(journal_path_) + " is damaged: " + damage +
+         "; the runs lost there are computed again";
 }
 
 }  // namespace alignsim::experiment

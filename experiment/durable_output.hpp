@@ -8,6 +8,7 @@
 //   journal exists, neither       refuse (exit 2), suggesting --resume or --overwrite
 //   no journal, --resume          start afresh; if the output already exists and was
 //                                 made by this same run, report it complete (exit 0)
+//   --resume and --overwrite      refused by the command line (they contradict each other)
 //
 // Not thread-safe; record() is called from the runner's sink (one thread, run order),
 // known() from any thread.
@@ -34,6 +35,7 @@ struct DurabilityOptions {
   // Files the command reads (the scenario and its extends chain, or merge's shards): the
   // output may be none of them, through whatever path or link (UsageError).
   std::vector<std::filesystem::path> inputs;
+  sim::JournalRecordShape record_shape{};  // what the experiment's runs look like (resume checks it)
 };
 
 class DurableOutput {
@@ -57,6 +59,9 @@ class DurableOutput {
   [[nodiscard]] bool holds_runs() const noexcept;
   // One line for the banner, e.g. "resuming: 40 runs from the journal, 2 failed runs to retry".
   [[nodiscard]] std::string resume_note() const;
+  // One line if the journal was damaged (what was skipped or cut off, at which byte, and
+  // that those runs are computed again), else empty: printed even with --quiet.
+  [[nodiscard]] std::string damage_warning() const;
 
  private:
   // An existing output about to be replaced must be one alignsim wrote (OutputError).

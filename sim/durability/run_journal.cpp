@@ -9,6 +9,7 @@
 
 #include "sim/durability/atomic_file.hpp"
 #include "sim/durability/checksum.hpp"
+#include "sim/durability/journal_format.hpp"
 #include "sim/errors.hpp"
 #include "sim/durability/run_record.hpp"
 
@@ -16,14 +17,7 @@ namespace alignsim::sim {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr char kMagic[8] = {'A', 'S', 'J', 'R', 'N', 'L', '0', '1'};
-constexpr std::uint32_t kRecordMagic = 0x52554E31;  // "1NUR" little-endian: a run record
-constexpr std::size_t kFrameBytes = 4 + 4;
-constexpr std::size_t kChecksumBytes = 8;
-
-std::uint64_t record_checksum(std::uint32_t length, std::string_view payload) {
-  return fnv1a64(payload, fnv1a64(std::string_view(reinterpret_cast<const char*>(&length), sizeof length)));
-}
+using namespace journal_format;
 
 void write_all(int fd, const std::string& bytes, const fs::path& path) {
   std::size_t done = 0;
@@ -55,24 +49,6 @@ std::string header_bytes(const std::string& identity) {
   const std::uint64_t checksum = fnv1a64(identity);
   bytes.append(reinterpret_cast<const char*>(&checksum), sizeof checksum);
   return bytes;
-}
-
-// The identity stored in the header; throws OutputError if the header is unreadable.
-std::string read_identity(int fd, const fs::path& path) {
-  char magic[sizeof kMagic];
-  std::uint32_t length = 0;
-  if (!read_exact(fd, 0, magic, sizeof magic) || std::memcmp(magic, kMagic, sizeof kMagic) != 0 ||
-      !read_exact(fd, sizeof magic, reinterpret_cast<char*>(&length), sizeof length) || length > (1U << 24)) {
-    throw OutputError("journal " + quoted(path) + " is not an alignsim journal (bad header); delete it or pass --overwrite");
-  }
-  std::string identity(length, '\0');
-  std::uint64_t checksum = 0;
-  if (!read_exact(fd, sizeof magic + sizeof length, identity.data(), length) ||
-      !read_exact(fd, sizeof magic + sizeof length + length, reinterpret_cast<char*>(&checksum), sizeof checksum) ||
-      checksum != fnv1a64(identity)) {
-    throw OutputError("journal " + quoted(path) + " has a damaged header; delete it or pass --overwrite");
-  }
-  return identity;
 }
 
 std::string first_difference(const std::string& stored, const std::string& wanted) {
@@ -152,50 +128,43 @@ RunJournal RunJournal::create(const fs::path& path, const std::string& identity,
 }
 
 RunJournal RunJournal::open_existing(const fs::path& path, const std::string& identity,
-                                     std::chrono::milliseconds sync_interval) {
+                                     std::chrono::milliseconds sync_interval, const JournalRecordShape& shape) {
   RunJournal journal(path, open_or_throw(path, O_RDWR), sync_interval);
-  const std::string stored = read_identity(journal.fd_, path);
+  const off_t size = ::lseek(journal.fd_, 0, SEEK_END);
+  if (size < 0) throw OutputError("cannot read journal " + quoted(path) + ": " + errno_text(errno));
+  const int fd = journal.fd_;
+  const JournalBytes read = [fd](std::uint64_t offset, char* buffer, std::size_t bytes) {
+    return read_exact(fd, offset, buffer, bytes);
+  };
+  std::uint64_t header = 0;
+  const std::string stored = read_journal_identity(read, static_cast<std::uint64_t>(size), path, header);
   if (stored != identity) {
     throw UsageError("journal " + quoted(path) + " belongs to another scenario, option set or alignsim revision (" +
                      first_difference(stored, identity) +
                      "); rerun with the original scenario and options, or pass --overwrite instead of --resume to "
                      "start over");
   }
-  const off_t size = ::lseek(journal.fd_, 0, SEEK_END);
-  if (size < 0) throw OutputError("cannot read journal " + quoted(path) + ": " + errno_text(errno));
-  journal.load_records(header_bytes(identity).size(), static_cast<std::uint64_t>(size));
+  journal.load_records(read, header, static_cast<std::uint64_t>(size), shape);
   return journal;
 }
 
-// Indexes every whole record; the first record that is cut short or fails its checksum
-// ends the journal (a kill mid-write tears only the last one) and is cut off.
-void RunJournal::load_records(std::uint64_t offset, std::uint64_t size) {
-  std::string payload;
-  while (offset < size) {
-    std::uint32_t frame[2] = {0, 0};
-    if (!read_exact(fd_, offset, reinterpret_cast<char*>(frame), kFrameBytes) || frame[0] != kRecordMagic) break;
-    std::uint64_t checksum = 0;
-    payload.resize(frame[1]);
-    if (!read_exact(fd_, offset + kFrameBytes, payload.data(), frame[1]) ||
-        !read_exact(fd_, offset + kFrameBytes + frame[1], reinterpret_cast<char*>(&checksum), kChecksumBytes) ||
-        checksum != record_checksum(frame[1], payload)) {
-      break;
-    }
-    const RunRecord record = decode_run_record(payload);
+// Indexes every valid record. A torn or damaged tail is cut off; damage in the middle is
+// skipped and left in place, and the records after it are kept (journal_scan.hpp).
+void RunJournal::load_records(const JournalBytes& read, std::uint64_t offset, std::uint64_t size,
+                              const JournalRecordShape& shape) {
+  at_open_.scan = scan_journal_records(read, offset, size, shape, [this](const JournalRecordInfo& record) {
     const std::pair<std::size_t, std::size_t> key{record.entry, record.replicate};
-    if (record.output.error.empty()) {
-      index_[key] = {offset + kFrameBytes, frame[1]};
+    if (!record.failed) {
+      index_[key] = {record.payload_offset, record.length};
     } else if (index_.count(key) == 0) {
       ++at_open_.failed;
     }
-    offset += kFrameBytes + frame[1] + kChecksumBytes;
-  }
+  });
   at_open_.completed = index_.size();
-  at_open_.torn_bytes = static_cast<std::size_t>(size - offset);
-  if (offset < size && ::ftruncate(fd_, static_cast<off_t>(offset)) != 0) {
+  end_ = at_open_.scan.end;
+  if (end_ < size && ::ftruncate(fd_, static_cast<off_t>(end_)) != 0) {
     throw OutputError("cannot cut the torn end off journal " + quoted(path_) + ": " + errno_text(errno));
   }
-  end_ = offset;
   if (::lseek(fd_, static_cast<off_t>(end_), SEEK_SET) < 0) {
     throw OutputError("cannot seek in journal " + quoted(path_) + ": " + errno_text(errno));
   }

@@ -6,7 +6,7 @@
 // u32 magic, u32 payload length, payload (sim/run_record.hpp), u64 FNV-1a checksum of
 // length and payload. A record is written with one write(); a process killed mid-write
 // leaves at most one torn record at the end, which open_existing() detects by its length
-// or checksum and cuts off. write() puts a record in the page cache, which survives the
+// and cuts off; damage elsewhere is skipped and reported (journal_scan.hpp). write() puts a record in the page cache, which survives the
 // process being killed; fdatasync() (batched, see sync_interval) makes it survive the
 // machine going down too. docs/output-format.md measures the cost.
 //
@@ -20,6 +20,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "sim/durability/journal_scan.hpp"
 #include "sim/run_output.hpp"
 
 namespace alignsim::sim {
@@ -27,7 +28,7 @@ namespace alignsim::sim {
 struct JournalContents {
   std::size_t completed = 0;   // successful runs that need no recomputation
   std::size_t failed = 0;      // failed runs (retried, not replayed)
-  std::size_t torn_bytes = 0;  // bytes of a torn or garbled tail that were cut off
+  JournalScan scan;            // what was skipped or cut off
 };
 
 class RunJournal {
@@ -38,10 +39,11 @@ class RunJournal {
   static RunJournal create(const std::filesystem::path& path, const std::string& identity,
                            std::chrono::milliseconds sync_interval);
   // Opens an existing journal to continue it. Throws UsageError if its identity differs
-  // from `identity` (the message names the first differing line), OutputError if it cannot
-  // be read. Cuts off a torn tail.
+  // from `identity` (the message names the first differing line), OutputError if its
+  // header cannot be read. Records not of `shape` count as damage. Cuts off a torn or
+  // damaged tail; skips damage in the middle and keeps the records after it.
   static RunJournal open_existing(const std::filesystem::path& path, const std::string& identity,
-                                  std::chrono::milliseconds sync_interval);
+                                  std::chrono::milliseconds sync_interval, const JournalRecordShape& shape = {});
 
   RunJournal(RunJournal&&) noexcept;
   RunJournal& operator=(RunJournal&&) noexcept;
@@ -76,7 +78,8 @@ class RunJournal {
   };
 
   RunJournal(std::filesystem::path path, int fd, std::chrono::milliseconds sync_interval);
-  void load_records(std::uint64_t offset, std::uint64_t size);
+  void load_records(const JournalBytes& read, std::uint64_t offset, std::uint64_t size,
+                    const JournalRecordShape& shape);
   void close() noexcept;
 
   std::filesystem::path path_;

@@ -99,7 +99,7 @@ TEST_F(CliDurability, TornLastRecordIsIgnoredAndResumeMatchesAnUninterruptedRun)
   std::ofstream(journal_path, std::ios::app | std::ios::binary) << std::string("1NUR\x40\x00\x00\x00" "abc", 11);
   const auto result = run_cli({"run", "guarded.yaml", "-o", "out.h5", "--resume"}, dir.path());
   EXPECT_EQ(result.exit_code, 3) << result.err;
-  EXPECT_NE(result.err.find("torn last record (11 bytes) ignored"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("torn last record (11 bytes) cut off"), std::string::npos) << result.err;
   EXPECT_EQ(testing::read_text(dir.path() / "out.h5"), testing::read_text(dir.path() / "reference.h5"));
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// The three hostile-input entry points shared by the libFuzzer targets (built with
+// The hostile-input entry points shared by the libFuzzer targets (built with
 // -DALIGNSIM_FUZZ=ON, preset `fuzz`) and by the regression test that replays every input
 // the fuzzers ever found (tests/fuzz/regressions/, built with the normal compiler).
 //
@@ -25,5 +25,12 @@ void load_extends_bytes(std::string_view bytes);
 
 // The bytes are --set arguments, one per line (at most 32), with no scenario file.
 void load_set_bytes(std::string_view bytes);
+
+// The bytes are a whole run journal file, read from memory as `--resume` reads the file
+// (sim/durability/journal_scan.hpp), once accepting records of any shape and once only
+// records of 2 summary and 3 series values. A bad header ends in OutputError (swallowed);
+// the scan itself must never throw, every record it reports must decode, and what it
+// reports must tile the file (records, skipped stretches and the tail, in order).
+void read_journal_bytes(std::string_view bytes);
 
 }  // namespace alignsim::fuzz

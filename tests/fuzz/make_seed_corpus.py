@@ -49,7 +49,7 @@ for match in re.finditer(r"set_error\(\{([^}]*)\}\)", tests):
     args = re.findall(literal, match.group(1))
     if args:
         save("set_override", b"\n".join(c_literal(a) for a in args))
-for target in ("scenario_file", "extends", "set_override"):
+for target in ("scenario_file", "extends", "set_override", "journal"):
     for path in sorted((source / "tests/fuzz/seeds" / target).glob("*")):
         save(target, path.read_bytes())
 
@@ -70,3 +70,7 @@ with open(out / "scenario.dict", "w", encoding="utf-8") as dictionary:
         escaped = word.replace("\\", "\\\\").replace('"', '\\"')
         dictionary.write(f'"{escaped}"\n')
     dictionary.write('"\\x0a#%%parent%%\\x0a"\n')
+# The journal's magic numbers and lengths that are just too large or too small.
+with open(out / "journal.dict", "w", encoding="utf-8") as dictionary:
+    for word in ("ASJRNL01", "1NUR", "\\xff\\xff\\xff\\xff", "\\x1c\\x00\\x00\\x00", "\\x02\\x00\\x00\\x00\\x03\\x00\\x00\\x00"):
+        dictionary.write(f'"{word}"\n')

@@ -1,8 +1,8 @@
 // Replays every input under tests/fuzz/regressions/<target>/ (what the fuzzers found:
 // crashes, hangs, leaks) and tests/fuzz/seeds/<target>/ (hand-made hostile inputs)
 // through the same entry points as the libFuzzer targets, built with the normal
-// compiler. Each must load or end in a ScenarioError: the entry points swallow only
-// that, so another exception fails here, a crash kills the test and a hang hits the
+// compiler. Each must load or end in a ScenarioError (a journal: be read, or refused
+// with an OutputError for its header): the entry points swallow only that, so another exception fails here, a crash kills the test and a hang hits the
 // ctest timeout.
 #include <algorithm>
 #include <filesystem>
@@ -14,6 +14,7 @@
 
 #include <gtest/gtest.h>
 
+#include "sim/durability/journal_scan.hpp"
 #include "tests/fuzz/fuzz_inputs.hpp"
 
 namespace {
@@ -57,6 +58,32 @@ TEST(FuzzRegressions, ExtendsInputsLoadOrGiveAScenarioError) {
 
 TEST(FuzzRegressions, SetOverrideInputsLoadOrGiveAScenarioError) {
   replay("set_override", alignsim::fuzz::load_set_bytes);
+}
+
+TEST(FuzzRegressions, JournalInputsAreReadOrRefusedKeepingTheReadersInvariants) {
+  replay("journal", alignsim::fuzz::read_journal_bytes);
+}
+
+// The seeds must reach the record path, not just the header check: the valid seed holds
+// three finished runs and one failed run, and the flipped-byte seed loses only its second.
+TEST(FuzzRegressions, JournalSeedsHoldRecordsTheReaderFinds) {
+  const auto records_in = [](const std::string& name) {
+    const std::string bytes = read_bytes(fs::path(ALIGNSIM_SOURCE_DIR) / "tests/fuzz/seeds/journal" / name);
+    const alignsim::sim::JournalBytes read = [&](std::uint64_t offset, char* buffer, std::size_t size) {
+      if (offset > bytes.size() || size > bytes.size() - offset) return false;
+      std::copy_n(bytes.data() + offset, size, buffer);
+      return true;
+    };
+    std::uint64_t header = 0;
+    static_cast<void>(alignsim::sim::read_journal_identity(read, bytes.size(), name, header));
+    std::size_t records = 0;
+    const auto scan = alignsim::sim::scan_journal_records(read, header, bytes.size(), {2, 3},
+                                                          [&](const auto&) { ++records; });
+    return std::make_pair(records, scan.skipped.size());
+  };
+  EXPECT_EQ(records_in("valid"), std::make_pair(std::size_t{4}, std::size_t{0}));
+  EXPECT_EQ(records_in("flipped_byte_middle"), std::make_pair(std::size_t{3}, std::size_t{1}));
+  EXPECT_EQ(records_in("corrupt_length_middle"), std::make_pair(std::size_t{3}, std::size_t{1}));
 }
 
 }  // namespace
