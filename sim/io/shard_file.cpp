@@ -7,7 +7,7 @@
 
 #include "sim/durability/atomic_file.hpp"
 #include "sim/errors.hpp"
-#include "sim/io/hdf5_handle.hpp"
+#include "sim/io/hdf5_build.hpp"
 #include "sim/io/root_attributes.hpp"
 #include "sim/run/shard.hpp"
 
@@ -25,29 +25,6 @@ std::size_t block_rows(const ShardHeader& header) {
   return std::clamp<std::size_t>(kBlockBytes / row_bytes, 1, std::max<std::size_t>(header.rows(), 1));
 }
 
-hdf5::PropertyList untimed(hid_t property_class) {
-  hdf5::PropertyList properties(H5Pcreate(property_class), "creating a property list");
-  hdf5::check(H5Pset_obj_track_times(properties.get(), false), "turning off object timestamps");
-  return properties;
-}
-
-void write_string_attribute(hid_t object, const std::string& name, const std::string& value) {
-  const hdf5::Datatype type = hdf5::make_utf8_string_type();
-  const hdf5::Dataspace scalar(H5Screate(H5S_SCALAR), "creating a scalar dataspace");
-  const hdf5::Attribute attribute(H5Acreate2(object, name.c_str(), type.get(), scalar.get(), H5P_DEFAULT, H5P_DEFAULT),
-                                  "creating attribute " + name);
-  const char* text = value.c_str();
-  hdf5::check(H5Awrite(attribute.get(), type.get(), &text), "writing attribute " + name);
-}
-
-void write_int_attribute(hid_t object, const std::string& name, std::int64_t value) {
-  const hdf5::Dataspace scalar(H5Screate(H5S_SCALAR), "creating a scalar dataspace");
-  const hdf5::Attribute attribute(
-      H5Acreate2(object, name.c_str(), H5T_STD_I64LE, scalar.get(), H5P_DEFAULT, H5P_DEFAULT),
-      "creating attribute " + name);
-  hdf5::check(H5Awrite(attribute.get(), H5T_NATIVE_INT64, &value), "writing attribute " + name);
-}
-
 std::size_t read_size_attribute(hid_t object, const std::string& name) {
   const hdf5::Attribute attribute(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name);
   std::int64_t value = 0;
@@ -63,15 +40,7 @@ hdf5::Dataset create_rows(hid_t file, const std::string& name, hid_t type, std::
     dims.push_back(columns);
     chunk.push_back(columns);
   }
-  const hdf5::Dataspace space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), "a dataspace");
-  hdf5::PropertyList creation = untimed(H5P_DATASET_CREATE);
-  hdf5::check(H5Pset_chunk(creation.get(), static_cast<int>(chunk.size()), chunk.data()), "setting the chunk shape");
-  if (compress) {
-    hdf5::check(H5Pset_shuffle(creation.get()), "enabling the shuffle filter");
-    hdf5::check(H5Pset_deflate(creation.get(), 4), "enabling deflate compression");
-  }
-  return {H5Dcreate2(file, name.c_str(), type, space.get(), H5P_DEFAULT, creation.get(), H5P_DEFAULT),
-          "creating dataset " + name};
+  return hdf5::create_dataset(file, name, type, dims, hdf5::chunked_properties(chunk, compress, false));
 }
 
 // Selects rows [first, first + count) (all columns) of a dataset's file space.
@@ -120,28 +89,31 @@ struct ShardWriter::State {
         block_size(block_rows(h)) {}
 
   void create() {
-    const hdf5::PropertyList creation = untimed(H5P_FILE_CREATE);
+    const hdf5::PropertyList creation = hdf5::untimed_creation_properties(H5P_FILE_CREATE);
     file = hdf5::File(H5Fcreate(temporary.path().c_str(), H5F_ACC_TRUNC, creation.get(), H5P_DEFAULT),
                       "creating " + quoted(temporary.path()));
     const hid_t root = file.get();
-    write_string_attribute(root, "kind", kKind);
-    write_int_attribute(root, "shard_format_version", kShardFormatVersion);
-    write_string_attribute(root, "run_identity", header.identity);
-    write_string_attribute(root, "alignsim_version", header.version);
-    write_string_attribute(root, "git_revision", header.git_revision);
-    write_string_attribute(root, "scenario_name", header.scenario_name);
-    write_string_attribute(root, "scenario_yaml", header.scenario_yaml);
+    const hdf5::Datatype text = hdf5::make_utf8_string_type();
+    const auto text_attribute = [&](const char* name, const std::string& value) {
+      hdf5::write_string_attribute(root, name, value, text);
+    };
+    text_attribute("kind", kKind);
+    hdf5::write_int64_attribute(root, "shard_format_version", kShardFormatVersion);
+    text_attribute("run_identity", header.identity);
+    text_attribute("alignsim_version", header.version);
+    text_attribute("git_revision", header.git_revision);
+    text_attribute("scenario_name", header.scenario_name);
+    text_attribute("scenario_yaml", header.scenario_yaml);
     for (const auto& [name, value] : {std::pair<const char*, std::size_t>{"shard_index", header.index},
                                       {"shard_count", header.count}, {"entries", header.entries},
                                       {"replicates", header.replicates}, {"summary_size", header.summary_size},
                                       {"series_size", header.series_size}, {"runs", header.rows()}}) {
-      write_int_attribute(root, name, static_cast<std::int64_t>(value));
+      hdf5::write_int64_attribute(root, name, static_cast<std::int64_t>(value));
     }
     const std::size_t rows = header.rows();
     runs = create_rows(root, "run", H5T_STD_I64LE, rows, 0, block_size, false);
     summary = create_rows(root, "summary", H5T_IEEE_F64LE, rows, header.summary_size, block_size, false);
     if (header.series_size > 0) series = create_rows(root, "series", H5T_IEEE_F64LE, rows, header.series_size, block_size, true);
-    const hdf5::Datatype text = hdf5::make_utf8_string_type();
     errors = create_rows(root, "error", text.get(), rows, 0, block_size, false);
   }
 
