@@ -75,6 +75,11 @@ void ShardSet::check_coverage() {
                        std::to_string(shard.stored_rows()) + " runs, expected " +
                        std::to_string(shard.header().rows()));
     }
+    try {
+      shard.verify();  // before any output exists: a damaged shard must not half-merge
+    } catch (const OutputError& e) {
+      throw UsageError(e.what());  // a damaged input file is bad input
+    }
   }
   std::string missing;
   for (std::size_t i = 0; i < count; ++i) {

@@ -7,15 +7,17 @@
 
 #include "sim/durability/atomic_file.hpp"
 #include "sim/errors.hpp"
-#include "sim/io/hdf5_handle.hpp"
+#include "sim/io/hdf5_build.hpp"
 #include "sim/io/root_attributes.hpp"
+#include "sim/io/shard_checksum.hpp"
 #include "sim/run/shard.hpp"
 
 namespace alignsim::sim {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr std::int64_t kShardFormatVersion = 1;
+// 2: header and per-block checksums (/checksum, header_checksum).
+constexpr std::int64_t kShardFormatVersion = 2;
 constexpr const char* kKind = "alignsim shard";
 constexpr std::size_t kBlockBytes = std::size_t{1} << 20;
 
@@ -23,29 +25,6 @@ constexpr std::size_t kBlockBytes = std::size_t{1} << 20;
 std::size_t block_rows(const ShardHeader& header) {
   const std::size_t row_bytes = (header.summary_size + header.series_size) * sizeof(double) + 8;
   return std::clamp<std::size_t>(kBlockBytes / row_bytes, 1, std::max<std::size_t>(header.rows(), 1));
-}
-
-hdf5::PropertyList untimed(hid_t property_class) {
-  hdf5::PropertyList properties(H5Pcreate(property_class), "creating a property list");
-  hdf5::check(H5Pset_obj_track_times(properties.get(), false), "turning off object timestamps");
-  return properties;
-}
-
-void write_string_attribute(hid_t object, const std::string& name, const std::string& value) {
-  const hdf5::Datatype type = hdf5::make_utf8_string_type();
-  const hdf5::Dataspace scalar(H5Screate(H5S_SCALAR), "creating a scalar dataspace");
-  const hdf5::Attribute attribute(H5Acreate2(object, name.c_str(), type.get(), scalar.get(), H5P_DEFAULT, H5P_DEFAULT),
-                                  "creating attribute " + name);
-  const char* text = value.c_str();
-  hdf5::check(H5Awrite(attribute.get(), type.get(), &text), "writing attribute " + name);
-}
-
-void write_int_attribute(hid_t object, const std::string& name, std::int64_t value) {
-  const hdf5::Dataspace scalar(H5Screate(H5S_SCALAR), "creating a scalar dataspace");
-  const hdf5::Attribute attribute(
-      H5Acreate2(object, name.c_str(), H5T_STD_I64LE, scalar.get(), H5P_DEFAULT, H5P_DEFAULT),
-      "creating attribute " + name);
-  hdf5::check(H5Awrite(attribute.get(), H5T_NATIVE_INT64, &value), "writing attribute " + name);
 }
 
 std::size_t read_size_attribute(hid_t object, const std::string& name) {
@@ -63,15 +42,7 @@ hdf5::Dataset create_rows(hid_t file, const std::string& name, hid_t type, std::
     dims.push_back(columns);
     chunk.push_back(columns);
   }
-  const hdf5::Dataspace space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), "a dataspace");
-  hdf5::PropertyList creation = untimed(H5P_DATASET_CREATE);
-  hdf5::check(H5Pset_chunk(creation.get(), static_cast<int>(chunk.size()), chunk.data()), "setting the chunk shape");
-  if (compress) {
-    hdf5::check(H5Pset_shuffle(creation.get()), "enabling the shuffle filter");
-    hdf5::check(H5Pset_deflate(creation.get(), 4), "enabling deflate compression");
-  }
-  return {H5Dcreate2(file, name.c_str(), type, space.get(), H5P_DEFAULT, creation.get(), H5P_DEFAULT),
-          "creating dataset " + name};
+  return hdf5::create_dataset(file, name, type, dims, hdf5::chunked_properties(chunk, compress, false));
 }
 
 // Selects rows [first, first + count) (all columns) of a dataset's file space.
@@ -87,15 +58,17 @@ hdf5::Dataspace memory_rows(std::size_t count, std::size_t columns) {
   return {H5Screate_simple(columns > 0 ? 2 : 1, dims, nullptr), "creating a memory dataspace"};
 }
 
-// Rows of a block in memory: run numbers, values row by row, error texts.
-struct RowBlock {
-  std::size_t first = 0;
-  std::size_t count = 0;
-  std::vector<std::int64_t> runs;
-  std::vector<double> summary;
-  std::vector<double> series;
-  std::vector<std::string> errors;
-};
+// Throws unless the dataset is shaped [rows] (columns 0) or [rows, columns].
+void check_shape(const hdf5::Dataset& dataset, const char* name, std::size_t rows, std::size_t columns) {
+  const hdf5::Dataspace space(H5Dget_space(dataset.get()), std::string("getting the shape of /") + name);
+  hsize_t dims[2] = {0, 0};
+  const int rank = H5Sget_simple_extent_ndims(space.get());
+  if (rank != (columns > 0 ? 2 : 1) || H5Sget_simple_extent_dims(space.get(), dims, nullptr) < 0 || dims[0] != rows ||
+      (columns > 0 && dims[1] != columns)) {
+    throw OutputError(std::string("/") + name + " is not shaped as the header says (" + std::to_string(rows) +
+                      " rows" + (columns > 0 ? " x " + std::to_string(columns) : std::string()) + ")");
+  }
+}
 
 }  // namespace
 
@@ -111,7 +84,8 @@ struct ShardWriter::State {
   std::size_t block_size;
   hdf5::File file;
   hdf5::Dataset runs, summary, series, errors;
-  RowBlock block;
+  ShardRows block;
+  std::vector<std::uint64_t> block_checksums;  // one per block, in order
   std::size_t next_row = 0;
   bool committed = false;
 
@@ -120,33 +94,39 @@ struct ShardWriter::State {
         block_size(block_rows(h)) {}
 
   void create() {
-    const hdf5::PropertyList creation = untimed(H5P_FILE_CREATE);
+    const hdf5::PropertyList creation = hdf5::untimed_creation_properties(H5P_FILE_CREATE);
     file = hdf5::File(H5Fcreate(temporary.path().c_str(), H5F_ACC_TRUNC, creation.get(), H5P_DEFAULT),
                       "creating " + quoted(temporary.path()));
     const hid_t root = file.get();
-    write_string_attribute(root, "kind", kKind);
-    write_int_attribute(root, "shard_format_version", kShardFormatVersion);
-    write_string_attribute(root, "run_identity", header.identity);
-    write_string_attribute(root, "alignsim_version", header.version);
-    write_string_attribute(root, "git_revision", header.git_revision);
-    write_string_attribute(root, "scenario_name", header.scenario_name);
-    write_string_attribute(root, "scenario_yaml", header.scenario_yaml);
+    const hdf5::Datatype text = hdf5::make_utf8_string_type();
+    const auto text_attribute = [&](const char* name, const std::string& value) {
+      hdf5::write_string_attribute(root, name, value, text);
+    };
+    text_attribute("kind", kKind);
+    hdf5::write_int64_attribute(root, "shard_format_version", kShardFormatVersion);
+    text_attribute("run_identity", header.identity);
+    text_attribute("alignsim_version", header.version);
+    text_attribute("git_revision", header.git_revision);
+    text_attribute("scenario_name", header.scenario_name);
+    text_attribute("scenario_yaml", header.scenario_yaml);
     for (const auto& [name, value] : {std::pair<const char*, std::size_t>{"shard_index", header.index},
                                       {"shard_count", header.count}, {"entries", header.entries},
                                       {"replicates", header.replicates}, {"summary_size", header.summary_size},
                                       {"series_size", header.series_size}, {"runs", header.rows()}}) {
-      write_int_attribute(root, name, static_cast<std::int64_t>(value));
+      hdf5::write_int64_attribute(root, name, static_cast<std::int64_t>(value));
     }
+    hdf5::write_number_attribute(root, "header_checksum", H5T_STD_U64LE, H5T_NATIVE_UINT64,
+                                 shard_header_checksum(header, header.rows()));
     const std::size_t rows = header.rows();
     runs = create_rows(root, "run", H5T_STD_I64LE, rows, 0, block_size, false);
     summary = create_rows(root, "summary", H5T_IEEE_F64LE, rows, header.summary_size, block_size, false);
     if (header.series_size > 0) series = create_rows(root, "series", H5T_IEEE_F64LE, rows, header.series_size, block_size, true);
-    const hdf5::Datatype text = hdf5::make_utf8_string_type();
     errors = create_rows(root, "error", text.get(), rows, 0, block_size, false);
   }
 
   void flush() {
     if (block.count == 0) return;
+    block_checksums.push_back(shard_rows_checksum(block));
     hdf5::check(H5Dwrite(runs.get(), H5T_NATIVE_INT64, memory_rows(block.count, 0).get(),
                          select_rows(runs, block.first, block.count, 0).get(), H5P_DEFAULT, block.runs.data()),
                 "writing run numbers");
@@ -166,7 +146,7 @@ struct ShardWriter::State {
     hdf5::check(H5Dwrite(errors.get(), text.get(), memory_rows(block.count, 0).get(),
                          select_rows(errors, block.first, block.count, 0).get(), H5P_DEFAULT, texts.data()),
                 "writing run errors");
-    block = RowBlock{block.first + block.count, 0, {}, {}, {}, {}};
+    block = ShardRows{block.first + block.count, 0, {}, {}, {}, {}};
   }
 };
 
@@ -191,7 +171,7 @@ void ShardWriter::write(std::size_t run, const RunOutput& output) {
                       std::to_string(expected) + ")");
   }
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  RowBlock& b = s.block;
+  ShardRows& b = s.block;
   b.runs.push_back(static_cast<std::int64_t>(run));
   // A failed run may come without values; store NaN like the results file does.
   if (output.summary.size() == s.header.summary_size) b.summary.insert(b.summary.end(), output.summary.begin(), output.summary.end());
@@ -212,6 +192,13 @@ void ShardWriter::commit() {
   }
   s.committed = true;
   s.flush();
+  const hdf5::Dataset checksums =
+      hdf5::create_dataset(s.file.get(), "checksum", H5T_STD_U64LE, {s.block_checksums.size()},
+                           hdf5::untimed_creation_properties(H5P_DATASET_CREATE));
+  if (!s.block_checksums.empty()) {
+    hdf5::check(H5Dwrite(checksums.get(), H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, s.block_checksums.data()),
+                "writing block checksums");
+  }
   s.runs.close("closing a dataset");
   s.summary.close("closing a dataset");
   s.series.close("closing a dataset");
@@ -232,32 +219,73 @@ struct ShardReader::State {
   hdf5::Dataset runs, summary, series, errors;
   std::size_t rows = 0;
   std::size_t block_size = 1;
-  RowBlock block;
+  ShardRows block;  // the block read() last loaded, whole and verified
+  std::vector<std::uint64_t> checksums;  // one per block
 
-  void load(std::size_t first) {
-    const std::size_t count = std::min(block_size, rows - first);
-    block = RowBlock{first, count, {}, {}, {}, {}};
-    block.summary.resize(count * header.summary_size);
-    block.series.resize(count * header.series_size);
+  [[nodiscard]] std::size_t blocks() const noexcept { return (rows + block_size - 1) / block_size; }
+
+  // Block `b` read and checked against its checksum; nothing of this reader changes, so
+  // a failure leaves it as it was. Throws OutputError saying which runs are damaged.
+  [[nodiscard]] ShardRows read_block(std::size_t b) const {
+    const std::size_t first = b * block_size;
+    ShardRows rows_read{first, std::min(block_size, rows - first), {}, {}, {}, {}};
+    const std::string where = "rows " + std::to_string(first) + " to " + std::to_string(first + rows_read.count - 1);
+    try {
+      read_into(rows_read);
+    } catch (const OutputError& e) {
+      throw OutputError("damaged: " + where + " cannot be read (" + e.what() + ")");
+    }
+    if (shard_rows_checksum(rows_read) != checksums.at(b)) {
+      throw OutputError("damaged: " + where + " do not match their checksum");
+    }
+    return rows_read;
+  }
+
+  void read_into(ShardRows& b) const {
+    const std::size_t first = b.first, count = b.count;
+    b.runs.resize(count);
+    b.summary.resize(count * header.summary_size);
+    b.series.resize(count * header.series_size);
+    hdf5::check(H5Dread(runs.get(), H5T_NATIVE_INT64, memory_rows(count, 0).get(),
+                        select_rows(runs, first, count, 0).get(), H5P_DEFAULT, b.runs.data()),
+                "reading run numbers");
     hdf5::check(H5Dread(summary.get(), H5T_NATIVE_DOUBLE, memory_rows(count, header.summary_size).get(),
-                        select_rows(summary, first, count, header.summary_size).get(), H5P_DEFAULT,
-                        block.summary.data()),
+                        select_rows(summary, first, count, header.summary_size).get(), H5P_DEFAULT, b.summary.data()),
                 "reading summary values");
     if (header.series_size > 0) {
       hdf5::check(H5Dread(series.get(), H5T_NATIVE_DOUBLE, memory_rows(count, header.series_size).get(),
-                          select_rows(series, first, count, header.series_size).get(), H5P_DEFAULT,
-                          block.series.data()),
+                          select_rows(series, first, count, header.series_size).get(), H5P_DEFAULT, b.series.data()),
                   "reading series values");
     }
     std::vector<char*> texts(count, nullptr);
     const hdf5::Datatype text = hdf5::make_utf8_string_type();
     const hdf5::Dataspace memory = memory_rows(count, 0);
-    hdf5::check(H5Dread(errors.get(), text.get(), memory.get(), select_rows(errors, first, count, 0).get(),
-                        H5P_DEFAULT, texts.data()),
-                "reading run errors");
+    const herr_t status = H5Dread(errors.get(), text.get(), memory.get(), select_rows(errors, first, count, 0).get(),
+                                  H5P_DEFAULT, texts.data());
     for (char* t : texts) {
-      block.errors.emplace_back(t != nullptr ? t : "");
+      b.errors.emplace_back(t != nullptr ? t : "");
       H5free_memory(t);
+    }
+    hdf5::check(status, "reading run errors");
+  }
+
+  void open_datasets(hid_t root) {
+    runs = hdf5::Dataset(H5Dopen2(root, "run", H5P_DEFAULT), "opening /run");
+    check_shape(runs, "run", rows, 0);
+    summary = hdf5::Dataset(H5Dopen2(root, "summary", H5P_DEFAULT), "opening /summary");
+    check_shape(summary, "summary", rows, header.summary_size);
+    if (header.series_size > 0) {
+      series = hdf5::Dataset(H5Dopen2(root, "series", H5P_DEFAULT), "opening /series");
+      check_shape(series, "series", rows, header.series_size);
+    }
+    errors = hdf5::Dataset(H5Dopen2(root, "error", H5P_DEFAULT), "opening /error");
+    check_shape(errors, "error", rows, 0);
+    const hdf5::Dataset sums(H5Dopen2(root, "checksum", H5P_DEFAULT), "opening /checksum");
+    check_shape(sums, "checksum", blocks(), 0);
+    checksums.resize(blocks());
+    if (!checksums.empty()) {
+      hdf5::check(H5Dread(sums.get(), H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, checksums.data()),
+                  "reading /checksum");
     }
   }
 };
@@ -272,6 +300,11 @@ ShardReader::ShardReader(fs::path path) : state_(std::make_unique<State>()) {
     if (H5Aexists(root, "kind") <= 0 || read_string_attribute(root, "kind") != kKind) {
       throw OutputError("not an alignsim shard file (written by 'alignsim run --shard I/N')");
     }
+    const std::size_t version = read_size_attribute(root, "shard_format_version");
+    if (version != static_cast<std::size_t>(kShardFormatVersion)) {
+      throw OutputError("shard format version " + std::to_string(version) + ", but this build reads version " +
+                        std::to_string(kShardFormatVersion) + "; rerun the shard with this build");
+    }
     ShardHeader& h = s.header;
     h.identity = read_string_attribute(root, "run_identity");
     h.version = read_string_attribute(root, "alignsim_version");
@@ -285,11 +318,16 @@ ShardReader::ShardReader(fs::path path) : state_(std::make_unique<State>()) {
     h.summary_size = read_size_attribute(root, "summary_size");
     h.series_size = read_size_attribute(root, "series_size");
     s.rows = read_size_attribute(root, "runs");
+    std::uint64_t stored_checksum = 0;
+    {
+      const hdf5::Attribute attribute(H5Aopen(root, "header_checksum", H5P_DEFAULT), "opening attribute header_checksum");
+      hdf5::check(H5Aread(attribute.get(), H5T_NATIVE_UINT64, &stored_checksum), "reading attribute header_checksum");
+    }
+    if (shard_header_checksum(h, s.rows) != stored_checksum) {
+      throw OutputError("damaged: its header attributes do not match their checksum");
+    }
     s.block_size = block_rows(h);
-    s.runs = hdf5::Dataset(H5Dopen2(root, "run", H5P_DEFAULT), "opening /run");
-    s.summary = hdf5::Dataset(H5Dopen2(root, "summary", H5P_DEFAULT), "opening /summary");
-    if (h.series_size > 0) s.series = hdf5::Dataset(H5Dopen2(root, "series", H5P_DEFAULT), "opening /series");
-    s.errors = hdf5::Dataset(H5Dopen2(root, "error", H5P_DEFAULT), "opening /error");
+    s.open_datasets(root);
   } catch (const OutputError& e) {
     throw OutputError("shard file " + quoted(s.path) + ": " + e.what());
   }
@@ -317,6 +355,15 @@ bool ShardReader::holds_exactly_its_runs() {
   return true;
 }
 
+void ShardReader::verify() const {
+  const State& s = *state_;
+  try {
+    for (std::size_t b = 0; b < s.blocks(); ++b) static_cast<void>(s.read_block(b));
+  } catch (const OutputError& e) {
+    throw OutputError("shard file " + quoted(s.path) + ": " + e.what() + "; rerun this shard");
+  }
+}
+
 RunOutput ShardReader::read(std::size_t run) {
   State& s = *state_;
   const ShardHeader& h = s.header;
@@ -324,7 +371,13 @@ RunOutput ShardReader::read(std::size_t run) {
     throw OutputError("shard file " + quoted(s.path) + " does not hold run " + std::to_string(run));
   }
   const std::size_t row = (run - h.index) / h.count;
-  if (row < s.block.first || row >= s.block.first + s.block.count) s.load(row / s.block_size * s.block_size);
+  if (row < s.block.first || row >= s.block.first + s.block.count) {
+    try {
+      s.block = s.read_block(row / s.block_size);
+    } catch (const OutputError& e) {
+      throw OutputError("shard file " + quoted(s.path) + ": " + e.what());
+    }
+  }
   const std::size_t at = row - s.block.first;
   RunOutput out;
   out.summary.assign(s.block.summary.begin() + static_cast<std::ptrdiff_t>(at * h.summary_size),

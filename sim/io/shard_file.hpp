@@ -55,7 +55,8 @@ class ShardWriter {
 
 class ShardReader {
  public:
-  // Throws OutputError if `path` is not a readable alignsim shard file.
+  // Throws OutputError if `path` is not a readable alignsim shard file of this format
+  // version, or if its header does not match its checksum.
   explicit ShardReader(std::filesystem::path path);
   ~ShardReader();
   ShardReader(ShardReader&&) noexcept;
@@ -66,6 +67,9 @@ class ShardReader {
   // Rows stored and whether their run numbers are exactly this shard's runs in order.
   [[nodiscard]] std::size_t stored_rows() const noexcept;
   [[nodiscard]] bool holds_exactly_its_runs();
+  // Reads every block and checks it against its checksum (format version 2). Throws
+  // OutputError naming the file and the damaged rows. Leaves the reader as it was.
+  void verify() const;
   // The run `run` (one this shard holds). Reads in blocks, so reading runs in order
   // touches each block once.
   [[nodiscard]] RunOutput read(std::size_t run);

@@ -2,6 +2,7 @@
 
 #include "sim/errors.hpp"
 #include "sim/io/hdf5_handle.hpp"
+#include "tests/sim/io/hdf5_read_back.hpp"
 
 #include <gtest/gtest.h>
 #include <hdf5_hl.h>
@@ -19,6 +20,7 @@ namespace alignsim::sim {
 namespace {
 
 namespace fs = std::filesystem;
+using namespace io_testing;  // NOLINT(google-build-using-namespace): the read-back helpers
 
 // ---------------------------------------------------------------- a small layout
 
@@ -64,78 +66,6 @@ void write_all_runs(ResultsFile& file) {
   }
 }
 
-// ---------------------------------------------------------------- reading back through the C API
-
-hdf5::File open_for_reading(const fs::path& path) {
-  return {H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "opening " + path.string()};
-}
-
-hdf5::Dataset open_dataset(const hdf5::File& file, const std::string& path) {
-  return {H5Dopen2(file.get(), path.c_str(), H5P_DEFAULT), "opening " + path};
-}
-
-std::vector<hsize_t> shape_of(const hdf5::Dataset& dataset) {
-  const hdf5::Dataspace space(H5Dget_space(dataset.get()), "getting a dataspace");
-  std::vector<hsize_t> dims(static_cast<std::size_t>(H5Sget_simple_extent_ndims(space.get())));
-  H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr);
-  return dims;
-}
-
-std::size_t element_count(const std::vector<hsize_t>& dims) {
-  std::size_t count = 1;
-  for (const hsize_t dim : dims) count *= dim;
-  return count;
-}
-
-std::vector<double> read_doubles(const hdf5::File& file, const std::string& path) {
-  const hdf5::Dataset dataset = open_dataset(file, path);
-  std::vector<double> values(element_count(shape_of(dataset)));
-  hdf5::check(H5Dread(dataset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), "reading");
-  return values;
-}
-
-std::vector<std::int64_t> read_int64s(const hdf5::File& file, const std::string& path) {
-  const hdf5::Dataset dataset = open_dataset(file, path);
-  std::vector<std::int64_t> values(element_count(shape_of(dataset)));
-  hdf5::check(H5Dread(dataset.get(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), "reading");
-  return values;
-}
-
-std::vector<std::string> read_strings(const hdf5::File& file, const std::string& path) {
-  const hdf5::Dataset dataset = open_dataset(file, path);
-  const hdf5::Datatype type = hdf5::make_utf8_string_type();
-  const hdf5::Dataspace space(H5Dget_space(dataset.get()), "getting a dataspace");
-  std::vector<char*> texts(element_count(shape_of(dataset)), nullptr);
-  hdf5::check(H5Dread(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, texts.data()), "reading strings");
-  std::vector<std::string> values;
-  for (const char* text : texts) values.emplace_back(text ? text : "<null>");
-  H5Dvlen_reclaim(type.get(), space.get(), H5P_DEFAULT, texts.data());
-  return values;
-}
-
-std::string read_string_attribute(hid_t object, const std::string& name) {
-  const hdf5::Attribute attribute(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name);
-  const hdf5::Datatype type = hdf5::make_utf8_string_type();
-  char* text = nullptr;
-  hdf5::check(H5Aread(attribute.get(), type.get(), &text), "reading attribute " + name);
-  std::string value = text;
-  H5free_memory(text);
-  return value;
-}
-
-template <class Number>
-Number read_number_attribute(hid_t object, const std::string& name, hid_t memory_type) {
-  const hdf5::Attribute attribute(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name);
-  Number value{};
-  hdf5::check(H5Aread(attribute.get(), memory_type, &value), "reading attribute " + name);
-  return value;
-}
-
-std::string file_bytes(const fs::path& path) {
-  std::ifstream stream(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>()};
-}
-
 // ---------------------------------------------------------------- fixture
 
 class ResultsFileTest : public ::testing::Test {
@@ -170,18 +100,6 @@ class ResultsFileTest : public ::testing::Test {
 
   fs::path directory_;
 };
-
-// Expects `action` to throw OutputError whose message contains every one of `parts`.
-template <class Action>
-void expect_output_error(Action action, const std::vector<std::string>& parts) {
-  try {
-    action();
-    ADD_FAILURE() << "expected OutputError";
-  } catch (const OutputError& error) {
-    for (const std::string& part : parts)
-      EXPECT_NE(std::string(error.what()).find(part), std::string::npos) << error.what();
-  }
-}
 
 // ---------------------------------------------------------------- round trip
 
@@ -295,16 +213,6 @@ TEST_F(ResultsFileTest, CoordinatesAreDimensionScalesAttachedAndLabelled) {
     H5DSget_label(backlog.get(), axis, label.data(), label.size());
     EXPECT_EQ(fs::path(names[axis]).filename().string(), label.data());
   }
-}
-
-TEST_F(ResultsFileTest, TableRoundTripsWithColumnCoordinate) {
-  write_small_file(path("out.h5"));
-  const hdf5::File file = open_for_reading(path("out.h5"));
-  EXPECT_EQ(shape_of(open_dataset(file, "/statistics/revenue")), (std::vector<hsize_t>{2, 2}));
-  EXPECT_EQ(read_doubles(file, "/statistics/revenue"), (std::vector<double>{5.0, 6.0, 7.0, 8.0}));
-  EXPECT_EQ(read_strings(file, "/statistics/statistic"), (std::vector<std::string>{"mean", "sd"}));
-  EXPECT_EQ(read_strings(file, "/statistics/variant"), (std::vector<std::string>{"base", "double_budget"}));
-  EXPECT_EQ(read_string_attribute(open_dataset(file, "/statistics/leads").get(), "units"), "leads");
 }
 
 TEST_F(ResultsFileTest, ErrorStringsAreRecordedAndFailedRunsStayNaN) {
@@ -484,26 +392,6 @@ TEST_F(ResultsFileTest, BadTablesRefused) {
         file.write_table("statistics", {"mean"}, "statistic", metrics, {{1, 2}, {3, 4}});
       },
       {"group 'statistics' was already written"});
-}
-
-// ---------------------------------------------------------------- the HDF5 layer
-
-TEST(Hdf5Handle, FailureCarriesHdf5ErrorStack) {
-  hdf5::disable_automatic_error_printing();
-  expect_output_error(
-      [] { hdf5::File file(H5Fopen("/nonexistent_dir/x.h5", H5F_ACC_RDONLY, H5P_DEFAULT), "opening x.h5"); },
-      {"HDF5 failed while opening x.h5: ", "H5Fopen(): unable to open file", "[File accessibility"});
-}
-
-TEST(Hdf5Handle, MovedHandleClosesOnce) {
-  hdf5::Dataspace first(H5Screate(H5S_SCALAR), "creating a dataspace");
-  const hid_t id = first.get();
-  hdf5::Dataspace second = std::move(first);
-  EXPECT_FALSE(first.valid());  // NOLINT(bugprone-use-after-move): checking the moved-from state
-  EXPECT_EQ(second.get(), id);
-  EXPECT_GT(H5Iis_valid(id), 0);
-  second.close("closing a dataspace");
-  EXPECT_LE(H5Iis_valid(id), 0);
 }
 
 }  // namespace
