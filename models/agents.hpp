@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "models/trust_learner.hpp"
+#include "models/mechanisms/trust.hpp"
 
 namespace alignsim::model {
 
@@ -14,13 +14,13 @@ enum class Stage : std::uint8_t { dormant, lead, opportunity, customer, never_en
 struct Prospects {
   std::vector<float> fit;             // latent fit phi in (0, 1)
   std::vector<float> deal_size_usd;   // value if won
-  std::vector<float> engagement_multiplier;  // M1 relative hazard
+  std::vector<float> engagement_multiplier;  // demand: relative engagement hazard
   std::vector<float> response_hours;  // hours to first contact of the current lead
   std::vector<std::uint32_t> rep;     // rep working the current lead or opportunity
   std::vector<std::uint16_t> episode; // leads so far (inquiries and own leads): keys the lead's draws
   std::vector<Stage> stage;
-  std::vector<std::uint8_t> sales_sourced;  // M9: current lead found by the rep's own prospecting
-  std::vector<std::uint8_t> hoarded;        // M9: ... and hidden from marketing
+  std::vector<std::uint8_t> sales_sourced;  // prospecting: current lead found by the rep's own prospecting
+  std::vector<std::uint8_t> hoarded;        // prospecting: ... and hidden from marketing
 
   void resize(std::size_t n) {
     fit.resize(n);
@@ -38,15 +38,15 @@ struct Prospects {
 
 struct Reps {
   std::vector<TrustState> trust;
-  std::vector<double> free_at_hours;          // M5: when the rep's lead queue empties
-  std::vector<std::int32_t> leads_waiting;    // M3 least-loaded: assigned, not yet contacted
+  std::vector<double> free_at_hours;          // response: when the rep's lead queue empties
+  std::vector<std::int32_t> leads_waiting;    // routing, least-loaded: assigned, not yet contacted
   std::vector<double> experience_years;       // at hire
   std::vector<std::int32_t> hired_day;
   std::vector<double> capacity_multiplier;    // lead-handling speed relative to the average rep
   std::vector<std::int32_t> open_opportunities;
-  std::vector<std::int32_t> contacts_today;   // first contacts made today (M9 time use)
+  std::vector<std::int32_t> contacts_today;   // first contacts made today (workday time use)
   std::vector<std::uint8_t> active;           // 0 once the rep has left
-  std::vector<std::uint8_t> adopted_framework;  // M17
+  std::vector<std::uint8_t> adopted_framework;  // enablement
 
   [[nodiscard]] std::size_t size() const noexcept { return trust.size(); }
   void append() {
@@ -63,16 +63,16 @@ struct Reps {
   }
 };
 
-// Organisation-level state of marketing and the sales team (M10-M15).
+// Organisation-level state of marketing and the sales team (models/mechanisms/: feedback, content, syncs, budget).
 struct Organisation {
-  double scoring_noise_sd = 0.0;        // M10: falls with feedback
-  double content_relevance = 0.0;       // M11: rises with sales input
-  double trailing_bookings_per_day = 0.0;  // M15: smoothed bookings rate
-  double bookings_today = 0.0;          // M15: input to the trailing rate tomorrow
-  double marketing_budget_per_day = 0.0;   // M15
-  double hiring_balance = 0.0;          // M15: fractional hires accumulated
-  bool mistakes_admitted = false;       // M13: after the first sync with admitted mistakes
-  double lead_quality_since_sync = 0.0; // M13: sum of expected quality of MQLs since the last sync
+  double scoring_noise_sd = 0.0;        // feedback: falls with feedback
+  double content_relevance = 0.0;       // content: rises with sales input
+  double trailing_bookings_per_day = 0.0;  // budget: smoothed bookings rate
+  double bookings_today = 0.0;          // budget: input to the trailing rate tomorrow
+  double marketing_budget_per_day = 0.0;   // budget
+  double hiring_balance = 0.0;          // budget: fractional hires accumulated
+  bool mistakes_admitted = false;       // syncs: after the first sync with admitted mistakes
+  double lead_quality_since_sync = 0.0; // syncs: sum of expected quality of MQLs since the last sync
   std::int64_t mqls_since_sync = 0;
   std::vector<std::uint32_t> active_reps;  // ids of active reps, ascending
 };

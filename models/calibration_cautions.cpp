@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <string>
 
+#include "models/mechanisms/mechanism.hpp"
+
 namespace alignsim::model {
 namespace {
 
@@ -12,8 +14,9 @@ std::string dollars(double value) {
   return text;
 }
 
-// M15 starts at the initial budget and then follows trailing bookings, which grow with
-// the market, and demand follows the budget (elasticity). A budget that is not scaled
+// The budget (models/mechanisms/budget.cpp) starts at the initial budget and then
+// follows trailing bookings, which grow with the market, and demand follows the budget
+// (elasticity). A budget that is not scaled
 // with population.prospects therefore drives demand per prospect far from the baseline's:
 // seen when 10^6-prospect benchmarks kept $1,000/day and the loop ran away.
 void check_budget_per_prospect(const ModelParameters& p, std::vector<sim::SettingCaution>& cautions) {
@@ -31,7 +34,7 @@ void check_budget_per_prospect(const ModelParameters& p, std::vector<sim::Settin
        dollars(budget.initial_marketing_usd_per_day) + " per day for " + std::to_string(p.population.prospects) +
            " prospects is " + dollars(per_prospect) + " per prospect, " + factor + " the calibrated " +
            dollars(kCalibratedBudgetPerProspect) +
-           "; as the budget follows bookings (M15) demand per prospect will drift far from the baseline's. "
+           "; as the budget follows bookings (" + mechanism_tag(Mechanism::budget) + ") demand per prospect will drift far from the baseline's. "
            "Scale the budget with population.prospects (as scenarios/bench/ do) unless that drift is the question"});
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// M1 (and M16) without touching dormant prospects every day.
+// The demand and churn clocks (models/mechanisms/demand.cpp, churn.cpp): when each
+// scheduled prospect falls due, without touching dormant prospects every day.
 //
 // Every scheduled prospect i shares one time-varying hazard h(t), scaled by its own
 // constant multiplier g_i. By the time-change theorem, i falls due on the first day on

@@ -1,7 +1,10 @@
 #include "models/metric_catalog.hpp"
 
 #include <array>
+#include <string>
 #include <string_view>
+
+#include "models/mechanisms/mechanism.hpp"
 
 namespace alignsim::model {
 namespace {
@@ -20,6 +23,8 @@ struct MetricRow {
   int key_outcome_rank = 0;
   int headline_rank = 0;
   Better better = Better::neither;
+  // The mechanism the metric shows (docs/model.md); its tag opens the meaning.
+  Mechanism mechanism = Mechanism::none;
 };
 
 template <typename Id, std::size_t N>
@@ -37,7 +42,8 @@ template <typename Id, std::size_t N>
 std::vector<sim::MetricSpec> specs_of(const std::array<MetricRow<Id>, N>& rows) {
   std::vector<sim::MetricSpec> specs;
   for (const MetricRow<Id>& row : rows) {
-    sim::MetricSpec spec{row.name, row.unit, row.meaning};
+    const std::string tag = mechanism_tag(row.mechanism);
+    sim::MetricSpec spec{row.name, row.unit, tag.empty() ? std::string(row.meaning) : tag + ": " + row.meaning};
     spec.lowest = 0.0;
     const bool unit_interval = (spec.unit == "1" || spec.unit == "trust") &&
                                spec.name != "marketing_budget_share_of_revenue";
@@ -52,7 +58,7 @@ std::vector<sim::MetricSpec> specs_of(const std::array<MetricRow<Id>, N>& rows) 
 }
 
 // Key-outcome ranks order the executive's summary: the funnel, the money, trust, then
-// one line per alignment mechanism (M9-M17), so every what-if shows its lever. The four
+// one line per alignment mechanism (prospecting to enablement), so every what-if shows its lever. The four
 // headline ranks are the "at a glance" columns.
 constexpr std::array<MetricRow<Summary>, static_cast<std::size_t>(Summary::count)> kSummary{{
     {Summary::inquiries, "inquiries", "inquiries", "inquiries made (a prospect that engages again counts again)",
@@ -107,36 +113,36 @@ constexpr std::array<MetricRow<Summary>, static_cast<std::size_t>(Summary::count
      "opportunity to win", 0, 0, Better::higher},
     {Summary::inquiry_to_customer, "inquiry_to_customer", "1", "wins of marketing-sourced leads / inquiries",
      "inquiry to customer", 0, 0, Better::higher},
-    {Summary::own_leads, "own_leads", "leads", "M9: leads reps found by their own prospecting",
-     "own leads found by reps", 0, 0, Better::neither},
-    {Summary::hoarded_leads, "hoarded_leads", "leads", "M9: own leads hidden from marketing",
-     "own leads hidden from marketing", 9, 0, Better::lower},
-    {Summary::sales_sourced_wins, "sales_sourced_wins", "deals", "M9: wins from reps' own leads",
-     "deals won from reps' own leads", 0, 0, Better::neither},
+    {Summary::own_leads, "own_leads", "leads", "leads reps found by their own prospecting",
+     "own leads found by reps", 0, 0, Better::neither, Mechanism::prospecting},
+    {Summary::hoarded_leads, "hoarded_leads", "leads", "own leads hidden from marketing",
+     "own leads hidden from marketing", 9, 0, Better::lower, Mechanism::prospecting},
+    {Summary::sales_sourced_wins, "sales_sourced_wins", "deals", "wins from reps' own leads",
+     "deals won from reps' own leads", 0, 0, Better::neither, Mechanism::prospecting},
     {Summary::selling_time_share, "selling_time_share", "1", "share of rep hours spent selling",
      "rep time selling", 0, 0, Better::higher},
-    {Summary::prospecting_time_share, "prospecting_time_share", "1", "M9: share of rep hours spent on own prospecting",
-     "rep time on own prospecting", 8, 0, Better::neither},
+    {Summary::prospecting_time_share, "prospecting_time_share", "1", "share of rep hours spent on own prospecting",
+     "rep time on own prospecting", 8, 0, Better::neither, Mechanism::prospecting},
     {Summary::lead_followup_time_share, "lead_followup_time_share", "1", "share of rep hours spent on first contacts of marketing leads",
      "rep time on marketing leads", 0, 0, Better::neither},
-    {Summary::scoring_noise_end, "scoring_noise_end", "score", "M10: marketing's lead-scoring noise (sd) at the end",
-     "lead-scoring noise (sd)", 10, 0, Better::lower},
-    {Summary::content_relevance_end, "content_relevance_end", "1", "M11: relevance of marketing content at the end",
-     "content relevance (0-1)", 11, 0, Better::higher},
-    {Summary::marketing_spend_usd, "marketing_spend_usd", "USD", "M15: marketing spend over the horizon",
-     "marketing spend", 0, 0, Better::neither},
-    {Summary::marketing_budget_share_of_revenue, "marketing_budget_share_of_revenue", "1", "M15: marketing_spend_usd / bookings_usd",
-     "marketing budget / revenue", 12, 0, Better::neither},
-    {Summary::reps_end, "reps_end", "reps", "M15: active reps at the end",
-     "reps at the end", 13, 0, Better::neither},
-    {Summary::churned, "churned", "accounts", "M16: customers lost over the horizon",
-     "customers lost", 0, 0, Better::lower},
-    {Summary::retention, "retention", "1", "M16: customers at the end / (customers at the start + wins)",
-     "customer retention", 15, 0, Better::higher},
-    {Summary::framework_adoption_end, "framework_adoption_end", "1", "M17: share of active reps using the selling framework at the end",
-     "reps using the selling framework", 16, 0, Better::higher},
-    {Summary::feedback_reports, "feedback_reports", "reports", "M10: reasons for rejected leads reported to marketing",
-     "feedback reports", 0, 0, Better::neither},
+    {Summary::scoring_noise_end, "scoring_noise_end", "score", "marketing's lead-scoring noise (sd) at the end",
+     "lead-scoring noise (sd)", 10, 0, Better::lower, Mechanism::feedback},
+    {Summary::content_relevance_end, "content_relevance_end", "1", "relevance of marketing content at the end",
+     "content relevance (0-1)", 11, 0, Better::higher, Mechanism::content},
+    {Summary::marketing_spend_usd, "marketing_spend_usd", "USD", "marketing spend over the horizon",
+     "marketing spend", 0, 0, Better::neither, Mechanism::budget},
+    {Summary::marketing_budget_share_of_revenue, "marketing_budget_share_of_revenue", "1", "marketing_spend_usd / bookings_usd",
+     "marketing budget / revenue", 12, 0, Better::neither, Mechanism::budget},
+    {Summary::reps_end, "reps_end", "reps", "active reps at the end",
+     "reps at the end", 13, 0, Better::neither, Mechanism::budget},
+    {Summary::churned, "churned", "accounts", "customers lost over the horizon",
+     "customers lost", 0, 0, Better::lower, Mechanism::churn},
+    {Summary::retention, "retention", "1", "customers at the end / (customers at the start + wins)",
+     "customer retention", 15, 0, Better::higher, Mechanism::churn},
+    {Summary::framework_adoption_end, "framework_adoption_end", "1", "share of active reps using the selling framework at the end",
+     "reps using the selling framework", 16, 0, Better::higher, Mechanism::enablement},
+    {Summary::feedback_reports, "feedback_reports", "reports", "reasons for rejected leads reported to marketing",
+     "feedback reports", 0, 0, Better::neither, Mechanism::feedback},
 }};
 static_assert(in_enum_order(kSummary), "kSummary must list every Summary value, in enum order");
 
@@ -165,22 +171,22 @@ constexpr std::array<MetricRow<Series>, static_cast<std::size_t>(Series::count)>
      "open pipeline", 0, 0, Better::higher},
     {Series::mean_rep_trust, "mean_rep_trust", "trust", "mean trust of active reps at the end of the period",
      "mean rep trust (0-1)", 0, 0, Better::higher},
-    {Series::own_leads, "own_leads", "leads/period", "M9: own leads found in the period",
-     "own leads found by reps", 0, 0, Better::neither},
-    {Series::churned, "churned", "accounts/period", "M16: customers lost in the period",
-     "customers lost", 0, 0, Better::lower},
-    {Series::scoring_noise, "scoring_noise", "score", "M10: scoring noise (sd) at the end of the period",
-     "lead-scoring noise (sd)", 0, 0, Better::lower},
-    {Series::content_relevance, "content_relevance", "1", "M11: content relevance at the end of the period",
-     "content relevance (0-1)", 0, 0, Better::higher},
-    {Series::marketing_spend_usd, "marketing_spend_usd", "USD/period", "M15: marketing spend in the period",
-     "marketing spend", 0, 0, Better::neither},
-    {Series::reps, "reps", "reps", "M15: active reps at the end of the period",
-     "reps", 0, 0, Better::neither},
-    {Series::framework_adoption, "framework_adoption", "1", "M17: share of active reps using the framework at the end of the period",
-     "reps using the selling framework", 0, 0, Better::higher},
-    {Series::prospecting_time_share, "prospecting_time_share", "1", "M9: share of rep hours on own prospecting in the period",
-     "rep time on own prospecting", 0, 0, Better::neither},
+    {Series::own_leads, "own_leads", "leads/period", "own leads found in the period",
+     "own leads found by reps", 0, 0, Better::neither, Mechanism::prospecting},
+    {Series::churned, "churned", "accounts/period", "customers lost in the period",
+     "customers lost", 0, 0, Better::lower, Mechanism::churn},
+    {Series::scoring_noise, "scoring_noise", "score", "scoring noise (sd) at the end of the period",
+     "lead-scoring noise (sd)", 0, 0, Better::lower, Mechanism::feedback},
+    {Series::content_relevance, "content_relevance", "1", "content relevance at the end of the period",
+     "content relevance (0-1)", 0, 0, Better::higher, Mechanism::content},
+    {Series::marketing_spend_usd, "marketing_spend_usd", "USD/period", "marketing spend in the period",
+     "marketing spend", 0, 0, Better::neither, Mechanism::budget},
+    {Series::reps, "reps", "reps", "active reps at the end of the period",
+     "reps", 0, 0, Better::neither, Mechanism::budget},
+    {Series::framework_adoption, "framework_adoption", "1", "share of active reps using the framework at the end of the period",
+     "reps using the selling framework", 0, 0, Better::higher, Mechanism::enablement},
+    {Series::prospecting_time_share, "prospecting_time_share", "1", "share of rep hours on own prospecting in the period",
+     "rep time on own prospecting", 0, 0, Better::neither, Mechanism::prospecting},
     {Series::selling_time_share, "selling_time_share", "1", "share of rep hours spent selling in the period",
      "rep time selling", 0, 0, Better::higher},
 }};

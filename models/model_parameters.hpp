@@ -33,7 +33,7 @@ struct FunnelParameters {
   bool recycle_to_nurture;  // non-MQLs, ignored and lost leads return to the dormant pool
 };
 
-struct DemandParameters {  // M1
+struct DemandParameters {  // models/mechanisms/demand.cpp
   bool enabled;
   double innovation_rate;  // p, 1/business day
   double imitation_rate;   // q, 1/business day
@@ -41,18 +41,18 @@ struct DemandParameters {  // M1
   double fit_weight;       // how much engagement hazard rises with fit
 };
 
-struct ScoringParameters {  // M2
+struct ScoringParameters {  // models/mechanisms/scoring.cpp
   bool enabled;
   double threshold;
   double noise_sd;
   double fixed_mql_probability;  // used when disabled
 };
 
-struct RoutingParameters {  // M3
+struct RoutingParameters {  // models/mechanisms/routing.cpp
   RoutingPolicy policy;
 };
 
-struct FollowUpParameters {  // M4
+struct FollowUpParameters {  // models/mechanisms/followup.cpp
   bool enabled;
   double trust_midpoint;
   double trust_steepness;
@@ -61,7 +61,7 @@ struct FollowUpParameters {  // M4
   double courtesy_response_probability;  // an unworked lead still gets a reply, never pursued
 };
 
-struct ResponseParameters {  // M5
+struct ResponseParameters {  // models/mechanisms/response.cpp
   bool enabled;
   double rep_hours_per_day;
   double lead_followup_share;    // share of a rep's day available for marketing leads
@@ -75,7 +75,7 @@ struct ResponseParameters {  // M5
   double fixed_mean_hours;          // used when disabled: exponential delay
 };
 
-struct QualificationParameters {  // M6
+struct QualificationParameters {  // models/mechanisms/qualification.cpp
   bool enabled;
   double probability_at_full_fit;
   double decay_time_hours;
@@ -83,7 +83,7 @@ struct QualificationParameters {  // M6
   double fixed_probability;  // used when disabled
 };
 
-struct CloseParameters {  // M7
+struct CloseParameters {  // models/mechanisms/close.cpp
   bool enabled;
   double cycle_mean_days;
   double cycle_sigma;
@@ -93,7 +93,7 @@ struct CloseParameters {  // M7
   double fixed_win_probability;  // used when disabled
 };
 
-struct TrustParameters {  // M8
+struct TrustParameters {  // models/mechanisms/trust.cpp
   bool learning;
   TrustLearner learner;
   double initial_mean;
@@ -105,7 +105,7 @@ struct TrustParameters {  // M8
   double staleness_blame;    // 0: reps judge a lead by its fit alone; 1: by whether it qualified
 };
 
-struct RepParameters {  // heterogeneity and turnover (M14)
+struct RepParameters {  // heterogeneity; the turnover rate is used in models/mechanisms/turnover.cpp
   double experience_mean_years;
   double experience_sigma;       // lognormal log-sd of experience at start
   double ramp_up_years;          // e-folding time of the new-rep win penalty
@@ -115,7 +115,7 @@ struct RepParameters {  // heterogeneity and turnover (M14)
   double annual_turnover;        // share of reps leaving per year (replaced by new hires)
 };
 
-struct ProspectingParameters {  // M9
+struct ProspectingParameters {  // models/mechanisms/prospecting.cpp
   bool enabled;
   double base_share;             // share of free hours spent prospecting at full trust
   double distrust_share;         // extra share at zero trust
@@ -124,14 +124,14 @@ struct ProspectingParameters {  // M9
   double hoarding_share;         // share of own leads hidden from marketing
 };
 
-struct FeedbackParameters {  // M10
+struct FeedbackParameters {  // models/mechanisms/feedback.cpp
   bool enabled;
   double report_probability;     // a rejected or bad lead is reported with a reason
   double noise_reduction_per_report;
   double minimum_noise_sd;
 };
 
-struct ContentParameters {  // M11
+struct ContentParameters {  // models/mechanisms/content.cpp
   bool sales_input;
   double initial_relevance;
   double max_relevance;
@@ -142,7 +142,7 @@ struct ContentParameters {  // M11
   double hoarded_win_penalty;    // hoarded deals sell with reps' own content
 };
 
-struct IncentiveParameters {  // M12
+struct IncentiveParameters {  // models/mechanisms/incentives.cpp
   double marketing_mql_weight;   // 1 = marketing paid on MQL volume, 0 = on bookings
   double mql_threshold_pressure; // how far MQL pay lowers the scoring threshold
   double bookings_pay_targeting; // how far bookings pay shifts demand generation toward well-fitting accounts
@@ -151,7 +151,7 @@ struct IncentiveParameters {  // M12
   double shared_pool_sync_boost;
 };
 
-struct SyncParameters {  // M13
+struct SyncParameters {  // models/mechanisms/syncs.cpp
   bool enabled;
   std::int64_t interval_days;
   double shared_data_weight;     // pull of shared lead-outcome data on each rep's trust
@@ -160,12 +160,12 @@ struct SyncParameters {  // M13
   double team_averaging;         // weight of the team mean in each rep's trust
 };
 
-struct OnboardingParameters {  // M14
+struct OnboardingParameters {  // models/mechanisms/turnover.cpp
   bool enabled;
   double new_rep_trust;          // calibrated prior of new reps when onboarding teaches the other team
 };
 
-struct BudgetParameters {  // M15
+struct BudgetParameters {  // models/mechanisms/budget.cpp
   bool follows_revenue;
   double initial_marketing_usd_per_day;
   double marketing_fraction;     // of trailing bookings
@@ -178,14 +178,14 @@ struct BudgetParameters {  // M15
   std::int64_t max_reps;
 };
 
-struct ChurnParameters {  // M16
+struct ChurnParameters {  // models/mechanisms/churn.cpp
   bool enabled;
   double annual_rate;
   double fit_protection;
   double consistency_effect;
 };
 
-struct EnablementParameters {  // M17
+struct EnablementParameters {  // models/mechanisms/enablement.cpp
   bool enabled;
   std::int64_t meeting_day;
   double meeting_adoption;       // adoption probability at the meeting for a rep with trust 0.5

@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "models/mechanisms/mechanism.hpp"
 #include "models/model_parameters.hpp"
 #include "sim/scenario/parameter.hpp"
 
@@ -76,8 +77,11 @@ inline Binding choice(const char* key, Choice Section::*field, Section ModelPara
 
 inline constexpr const char* kAssumption = "modelling assumption; calibrated in scenarios/baseline.yaml";
 
-// Mechanisms M1-M8 (parameter_catalog.cpp) and M9-M17 (alignment_parameters.cpp).
-std::vector<Binding> core_bindings();
-std::vector<Binding> alignment_bindings();
+// Stamps each binding with the mechanism whose file declares it (the catalog records
+// each parameter's mechanism: `alignsim params --mechanism`).
+inline std::vector<Binding> of_mechanism(Mechanism mechanism, std::vector<Binding> bindings) {
+  for (Binding& b : bindings) b.spec.mechanism = mechanism_tag(mechanism);
+  return bindings;
+}
 
 }  // namespace alignsim::model::binding

@@ -6,23 +6,18 @@
 #include <algorithm>
 
 #include "models/funnel_rules.hpp"
+#include "models/mechanisms/budget.hpp"
+#include "models/mechanisms/demand.hpp"
+#include "models/mechanisms/enablement.hpp"
+#include "models/mechanisms/syncs.hpp"
+#include "models/mechanisms/trust.hpp"
 #include "sim/run/thread_handoff.hpp"
 
 namespace alignsim::model {
 
-namespace {
-// M4's rule as this run applies it: a shared incentive pool (M12) lowers the trust a rep
-// needs before working marketing's leads.
-FollowUpParameters followup_rule(const ModelParameters& p) {
-  FollowUpParameters rule = p.followup;
-  if (p.incentives.shared_pool) rule.trust_midpoint -= p.incentives.shared_pool_followup_shift;
-  return rule;
-}
-}  // namespace
-
 Simulation::Simulation(std::shared_ptr<const ModelParameters> parameters, std::uint32_t replicate)
     : p_(std::move(parameters)),
-      followup_rule_(followup_rule(*p_)),
+      pay_(incentive_rules(*p_)),
       random_(p_->run.seed, replicate),
       recorder_(p_->run.horizon_days, p_->run.period_days),
       contacts_by_day_(static_cast<std::size_t>(p_->run.horizon_days)),
@@ -44,7 +39,7 @@ void Simulation::simulate_day(std::int64_t day) {
   churn_customers(day);
   turnover_and_hiring(day);
   adopt_framework(day);
-  if (p_->syncs.enabled && (day + 1) % p_->syncs.interval_days == 0) hold_sync(day);
+  if (is_sync_day(p_->syncs, day)) hold_sync();
   const bool period_end = (day + 1) % p_->run.period_days == 0 || day + 1 == p_->run.horizon_days;
   if (period_end) record_period_end(day);
 }
@@ -79,9 +74,7 @@ void Simulation::populate() {
   org_.content_relevance = p_->content.initial_relevance;
   org_.marketing_budget_per_day = p_->budget.initial_marketing_usd_per_day;
   // Start in steady state: trailing bookings are what the initial budget implies.
-  org_.trailing_bookings_per_day = p_->budget.marketing_fraction > 0
-                                       ? p_->budget.initial_marketing_usd_per_day / p_->budget.marketing_fraction
-                                       : 0.0;
+  org_.trailing_bookings_per_day = steady_state_trailing_bookings(p_->budget);
 }
 
 void Simulation::draw_prospect(std::uint32_t i, double& first_threshold) {
@@ -91,27 +84,15 @@ void Simulation::draw_prospect(std::uint32_t i, double& first_threshold) {
   prospects_.fit[i] = static_cast<float>(fit);
   prospects_.deal_size_usd[i] = static_cast<float>(
       random_.lognormal_with_mean({i, 0, id(Purpose::deal_size), 0}, pop.deal_size_mean_usd, pop.deal_size_sigma));
-  // M12: paid on bookings, marketing aims its programmes at accounts that fit.
-  const auto& pay = p_->incentives;
-  const double fit_weight =
-      std::min(1.0, p_->demand.fit_weight + pay.bookings_pay_targeting * (1.0 - pay.marketing_mql_weight));
-  prospects_.engagement_multiplier[i] = static_cast<float>(engagement_multiplier(fit, fit_weight));
+  prospects_.engagement_multiplier[i] = static_cast<float>(engagement_multiplier(fit, pay_.fit_weight));
   first_threshold = random_.exponential(lead_key(i, Purpose::engagement_threshold), 1.0);
 }
 
-double Simulation::mean_active_trust() const {
-  double sum = 0.0;
-  for (std::uint32_t r : org_.active_reps) sum += reps_.trust[r].trust;
-  return org_.active_reps.empty() ? 0.0 : sum / static_cast<double>(org_.active_reps.size());
-}
-
 void Simulation::record_period_end(std::int64_t day) {
-  std::size_t adopters = 0;
-  for (std::uint32_t r : org_.active_reps) adopters += reps_.adopted_framework[r];
-  const auto active = static_cast<double>(org_.active_reps.size());
-  recorder_.end_of_period(day, {customers_, open_pipeline_, mean_active_trust(), org_.scoring_noise_sd,
-                                org_.content_relevance, static_cast<std::int64_t>(org_.active_reps.size()),
-                                active > 0 ? static_cast<double>(adopters) / active : 0.0});
+  recorder_.end_of_period(day, {customers_, open_pipeline_, mean_trust(org_.active_reps, reps_.trust),
+                                org_.scoring_noise_sd, org_.content_relevance,
+                                static_cast<std::int64_t>(org_.active_reps.size()),
+                                framework_share(org_.active_reps, reps_.adopted_framework)});
 }
 
 sim::RunOutput run_model(std::shared_ptr<const ModelParameters> parameters, std::uint32_t replicate) {

@@ -1,23 +1,26 @@
 #pragma once
 // One run of the sales-marketing model: a replicate of one variant.
 //
+// Simulation owns the agents' state and the day's schedule; the rules of each mechanism
+// live in its file in models/mechanisms/ (named below), which the schedule calls.
 // Process order within a business day (tick); docs/model.md explains each step:
-//   1. M15 budget and M11 content set today's demand conditions.
-//   2. M1 demand: the engagement clock advances; engaged prospects make inquiries.
-//   3. M2 scoring (noise from M10, threshold from M12): MQL or back to nurture.
-//   4. M3 routing in order of arrival hour; M4 follow-up decision; M5 response delay.
-//   5. First contacts due today: M6 qualification, M8 trust learning, M10 feedback.
-//   6. M9 rep workday: time use, own prospecting, hoarding.
-//   7. Decisions due today: M7 win or loss (experience, M17 framework, M11 content).
-//   8. M16 churn of customers.
-//   9. Reps: M14 turnover with onboarding, M15 hiring, M17 framework adoption,
-//      M13 syncs on sync days.
+//   1. budget and content set today's demand conditions.
+//   2. demand: the engagement clock advances; engaged prospects make inquiries.
+//   3. scoring (noise from feedback, threshold from incentives): MQL or back to nurture.
+//   4. routing in order of arrival hour; followup decision; response delay.
+//   5. First contacts due today: qualification, trust learning, feedback.
+//   6. Rep workday: time use, own leads (prospecting), hoarding.
+//   7. Decisions due today: close, win or loss (experience, enablement, content).
+//   8. churn of customers.
+//   9. Reps: turnover with onboarding, budget-driven hiring, enablement adoption,
+//      syncs on sync days.
 //  10. Stocks recorded at the end of each period.
 #include <cstdint>
 #include <memory>
 
 #include "models/agents.hpp"
 #include "models/engagement_clock.hpp"
+#include "models/mechanisms/incentives.hpp"
 #include "models/run_recorder.hpp"
 #include "models/model_parameters.hpp"
 #include "models/random_purposes.hpp"
@@ -46,9 +49,9 @@ class Simulation {
   void draw_prospect(std::uint32_t i, double& first_threshold);
   void simulate_day(std::int64_t day);
   void record_period_end(std::int64_t day);
-  [[nodiscard]] double mean_active_trust() const;
 
-  // simulation_funnel.cpp: M1-M8.
+  // simulation_funnel.cpp: demand, scoring, routing, follow-up, response,
+  // qualification, close and trust learning.
   void engage_prospects(std::int64_t day);
   void route_and_decide(std::int64_t day);
   void make_contacts(std::int64_t day);
@@ -66,7 +69,8 @@ class Simulation {
   void return_to_nurture(std::uint32_t prospect);
   [[nodiscard]] sim::DrawKey lead_key(std::uint32_t prospect, Purpose purpose, std::uint32_t index = 0) const;
 
-  // simulation_reps.cpp: M9 workday, M14 turnover and onboarding, M15 hiring, M17.
+  // simulation_reps.cpp: rep workday and own prospecting, turnover and onboarding,
+  // budget-driven hiring, enablement adoption.
   std::uint32_t hire_rep(std::int64_t day, bool initial_cohort);
   void rep_workdays(std::int64_t day);
   void find_own_leads(std::int64_t day, std::uint32_t rep, double prospecting_hours);
@@ -76,19 +80,17 @@ class Simulation {
   [[nodiscard]] sim::DrawKey rep_key(std::uint32_t rep, std::int64_t day, Purpose purpose,
                                      std::uint32_t index = 0) const;
 
-  // simulation_organisation.cpp: M10 feedback, M11 content, M13 syncs, M15 budget, M16 churn.
+  // simulation_organisation.cpp: feedback, content, syncs, budget, churn.
   void update_budget_and_content(std::int64_t day);
   void report_feedback(std::uint32_t prospect);
-  void hold_sync(std::int64_t day);
+  void hold_sync();
   void churn_customers(std::int64_t day);
   void become_customer(std::uint32_t prospect);
-  // M11: share of reps' material that is their own off-message content at `relevance`.
-  [[nodiscard]] double own_content_share(double relevance) const;
-  [[nodiscard]] double content_lift(double effect) const;
-  [[nodiscard]] double effective_bad_news_weight() const;
+  // Lift from content relevance gained since the start (`effect`: engagement or qualification).
+  [[nodiscard]] double content_lift_today(double effect) const;
 
   std::shared_ptr<const ModelParameters> p_;
-  FollowUpParameters followup_rule_;  // M4 with the M12 shared-pool shift applied, fixed per run
+  IncentiveRules pay_;  // how incentives bend scoring, follow-up, demand and syncs; fixed per run
   sim::RandomStreams random_;
   Prospects prospects_;
   Reps reps_;

@@ -1,11 +1,23 @@
-// Mechanisms M1-M8: demand, scoring, routing, follow-up, response, qualification,
-// opportunities and trust learning.
+// The funnel part of the day's schedule: demand, scoring, routing, follow-up, response,
+// qualification, close and trust learning. The rules are in models/mechanisms/.
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
 
 #include "models/funnel_rules.hpp"
+#include "models/mechanisms/budget.hpp"
+#include "models/mechanisms/close.hpp"
+#include "models/mechanisms/content.hpp"
+#include "models/mechanisms/demand.hpp"
+#include "models/mechanisms/enablement.hpp"
+#include "models/mechanisms/followup.hpp"
+#include "models/mechanisms/qualification.hpp"
+#include "models/mechanisms/response.hpp"
+#include "models/mechanisms/routing.hpp"
+#include "models/mechanisms/scoring.hpp"
+#include "models/mechanisms/syncs.hpp"
+#include "models/mechanisms/trust.hpp"
 #include "models/simulation.hpp"
 #include "sim/errors.hpp"
 
@@ -17,13 +29,10 @@ constexpr double kHoursPerDay = 24.0;
 double Simulation::daily_engagement_hazard() const {
   const auto& d = p_->demand;
   if (!d.enabled) return 0.0;
-  const double adopters = d.word_of_mouth_source == WordOfMouthSource::engaged ? static_cast<double>(ever_engaged_)
-                                                                               : static_cast<double>(customers_);
-  const double bass = d.innovation_rate + d.imitation_rate * adopters / static_cast<double>(p_->population.prospects);
-  const double initial_budget = p_->budget.initial_marketing_usd_per_day;
-  const double budget_factor =
-      initial_budget > 0 ? std::pow(org_.marketing_budget_per_day / initial_budget, p_->budget.demand_elasticity) : 1.0;
-  return bass * budget_factor * content_lift(p_->content.engagement_effect);
+  return model::daily_engagement_hazard(d, adopters(d, ever_engaged_, customers_),
+                                        static_cast<double>(p_->population.prospects),
+                                        demand_budget_factor(p_->budget, org_.marketing_budget_per_day),
+                                        content_lift_today(p_->content.engagement_effect));
 }
 
 void Simulation::engage_prospects(std::int64_t day) {
@@ -47,9 +56,8 @@ void Simulation::engage_prospects(std::int64_t day) {
     }
     recorder_.mql(day);
     if (p_->syncs.enabled) {
-      org_.lead_quality_since_sync += qualification_probability(prospects_.fit[prospect], 0.0, p_->qualification) *
-                                      content_lift(p_->content.qualification_effect);
-      ++org_.mqls_since_sync;
+      note_mql_for_sync(org_, qualification_probability(prospects_.fit[prospect], 0.0, p_->qualification) *
+                                  content_lift_today(p_->content.qualification_effect));
     }
     mqls_today_.push_back({prospect, kHoursPerDay * random_.uniform(lead_key(prospect, Purpose::arrival_hour))});
   }
@@ -58,32 +66,25 @@ void Simulation::engage_prospects(std::int64_t day) {
 bool Simulation::becomes_mql(std::uint32_t prospect) const {
   const auto& s = p_->scoring;
   if (!s.enabled) return random_.bernoulli(lead_key(prospect, Purpose::scoring_noise), s.fixed_mql_probability);
-  // M12: marketing paid on MQL volume lowers the bar.
-  const double threshold = s.threshold - p_->incentives.mql_threshold_pressure * p_->incentives.marketing_mql_weight;
   const double score =
       random_.normal(lead_key(prospect, Purpose::scoring_noise), prospects_.fit[prospect], org_.scoring_noise_sd);
-  return score >= threshold;
+  return scores_as_mql(score, pay_.scoring_threshold);
 }
 
 std::uint32_t Simulation::route(std::uint32_t prospect) {
-  const auto& active = org_.active_reps;
-  const auto count = static_cast<std::uint32_t>(active.size());
-  const RoutingPolicy policy = p_->routing.policy;
-  if (policy == RoutingPolicy::least_loaded) {
-    return *std::min_element(active.begin(), active.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return reps_.leads_waiting[a] < reps_.leads_waiting[b];
-    });
+  switch (p_->routing.policy) {
+    case RoutingPolicy::least_loaded:
+      return least_loaded_rep(org_.active_reps, reps_.leads_waiting);
+    case RoutingPolicy::random:
+      return random_rep(org_.active_reps, random_.uniform(lead_key(prospect, Purpose::random_routing)));
+    case RoutingPolicy::round_robin:
+      break;
   }
-  if (policy == RoutingPolicy::random) {
-    const double u = random_.uniform(lead_key(prospect, Purpose::random_routing));
-    return active[std::min(count - 1, static_cast<std::uint32_t>(u * count))];
-  }
-  next_round_robin_ = next_round_robin_ % count;  // the team may have shrunk
-  return active[next_round_robin_++];
+  return round_robin_rep(org_.active_reps, next_round_robin_);
 }
 
 void Simulation::route_and_decide(std::int64_t day) {
-  // Arrival order within the day decides queue order (M5) and round-robin turns (M3).
+  // Arrival order within the day decides queue order (response) and round-robin turns.
   std::sort(mqls_today_.begin(), mqls_today_.end(), [](const Lead& a, const Lead& b) {
     return a.arrival_hour < b.arrival_hour || (a.arrival_hour == b.arrival_hour && a.prospect < b.prospect);
   });
@@ -93,7 +94,7 @@ void Simulation::route_and_decide(std::int64_t day) {
 void Simulation::decide_lead(std::int64_t day, const Lead& lead, std::uint32_t rep) {
   const std::uint32_t prospect = lead.prospect;
   const bool work = random_.bernoulli(lead_key(prospect, Purpose::followup_decision),
-                                      work_probability(reps_.trust[rep].trust, followup_rule_));
+                                      work_probability(reps_.trust[rep].trust, pay_.followup));
   const double arrival_abs = static_cast<double>(day) * kHoursPerDay + lead.arrival_hour;
   if (!work) {
     recorder_.ignored(day);
@@ -121,32 +122,23 @@ double Simulation::response_delay_hours(std::uint32_t prospect, std::uint32_t re
                                         bool worked) {
   const auto& r = p_->response;
   if (!r.enabled) return random_.exponential(lead_key(prospect, Purpose::fixed_response), r.fixed_mean_hours);
-  // The rep's lead queue is a single server (Lindley recursion): leads per day =
-  // hours available for leads / hours per lead, so each takes 24/that wall-clock hours.
-  const double leads_per_day =
-      r.rep_hours_per_day * r.lead_followup_share * reps_.capacity_multiplier[rep] / r.hours_per_lead;
-  const double service_hours = kHoursPerDay / leads_per_day;
-  const double start = std::max(arrival_abs_hours, reps_.free_at_hours[rep]);
-  reps_.free_at_hours[rep] = start + service_hours;
+  const double service = service_hours(r, reps_.capacity_multiplier[rep]);
+  const double start = enter_queue(arrival_abs_hours, service, reps_.free_at_hours[rep]);
   const double trust = reps_.trust[rep].trust;
-  // A lead the rep decided to pursue is called at once the more the rep trusts
-  // marketing; the rest (and courtesy replies to leads it will not pursue) wait their
-  // turn and are deprioritised further the less the rep trusts marketing.
-  const double prompt =
-      worked ? r.prompt_probability_base + (r.prompt_probability_at_full_trust - r.prompt_probability_base) * trust
-             : r.courtesy_prompt_probability;
-  if (random_.bernoulli(lead_key(prospect, Purpose::prompt_response), prompt)) {
+  // A lead answered at once skips the queue; the rest wait their turn and are
+  // deprioritised further the less the rep trusts marketing.
+  if (random_.bernoulli(lead_key(prospect, Purpose::prompt_response), prompt_probability(r, trust, worked))) {
     return random_.exponential(lead_key(prospect, Purpose::prompt_response, 1), r.prompt_mean_hours);
   }
-  const double mean_wait = r.deprioritised_mean_hours * (1.0 - trust);
+  const double mean_wait = deprioritised_mean_hours(r, trust);
   const double extra = mean_wait > 0 ? random_.lognormal_with_mean(lead_key(prospect, Purpose::deprioritised_wait),
                                                                    mean_wait, r.deprioritised_sigma)
                                      : 0.0;
-  return (start - arrival_abs_hours) + service_hours + extra;
+  return (start - arrival_abs_hours) + service + extra;
 }
 
 void Simulation::make_contacts(std::int64_t day) {
-  const double lift = content_lift(p_->content.qualification_effect);
+  const double lift = content_lift_today(p_->content.qualification_effect);
   for (std::uint32_t prospect : contacts_by_day_[static_cast<std::size_t>(day)]) {
     const std::uint32_t rep = prospects_.rep[prospect];
     --reps_.leads_waiting[rep];
@@ -157,7 +149,8 @@ void Simulation::make_contacts(std::int64_t day) {
         std::min(1.0, judged_good_probability(fit, hours, p_->qualification, p_->trust.staleness_blame) * lift);
     const double u = random_.uniform(lead_key(prospect, Purpose::qualification));
     const bool judged_good = u < p_good;
-    learn_from_outcome(reps_.trust[rep], judged_good, p_->trust, effective_bad_news_weight());
+    learn_from_outcome(reps_.trust[rep], judged_good, p_->trust,
+                       bad_news_weight(p_->trust, p_->syncs, org_.mistakes_admitted));
     if (!judged_good) report_feedback(prospect);
     if (u < p_qualify) {
       open_opportunity(day, prospect);
@@ -176,10 +169,10 @@ void Simulation::open_opportunity(std::int64_t day, std::uint32_t prospect) {
   ++reps_.open_opportunities[rep];
   double cycle = random_.lognormal_with_mean(lead_key(prospect, Purpose::sales_cycle), p_->close.cycle_mean_days,
                                              p_->close.cycle_sigma);
-  if (p_->enablement.enabled && reps_.adopted_framework[rep] != 0) cycle *= 1.0 - p_->enablement.cycle_reduction;
-  const double decision_day = static_cast<double>(day) + std::max(1.0, std::round(cycle));
-  if (decision_day < static_cast<double>(p_->run.horizon_days)) {
-    decisions_by_day_[static_cast<std::size_t>(decision_day)].push_back(prospect);
+  if (p_->enablement.enabled && reps_.adopted_framework[rep] != 0) cycle *= framework_cycle_multiplier(p_->enablement);
+  const double decided = decision_day(day, cycle);
+  if (decided < static_cast<double>(p_->run.horizon_days)) {
+    decisions_by_day_[static_cast<std::size_t>(decided)].push_back(prospect);
   }
 }
 
@@ -192,10 +185,8 @@ double Simulation::win_probability_of(std::uint32_t prospect, bool key_account, 
   double p = win_probability(prospects_.fit[prospect], key_account, p_->close);
   if (!p_->close.enabled) return p;
   p *= experience_factor(experience_years(rep, day), p_->reps.ramp_up_years, p_->reps.new_rep_win_penalty);
-  if (p_->enablement.enabled && reps_.adopted_framework[rep] != 0) p *= 1.0 + p_->enablement.win_uplift;
-  if (prospects_.hoarded[prospect] != 0) {
-    p *= 1.0 - p_->content.hoarded_win_penalty * own_content_share(org_.content_relevance);
-  }
+  if (p_->enablement.enabled && reps_.adopted_framework[rep] != 0) p *= framework_win_multiplier(p_->enablement);
+  if (prospects_.hoarded[prospect] != 0) p *= hoarded_win_multiplier(p_->content, org_.content_relevance);
   return std::clamp(p, 0.0, 0.99);
 }
 

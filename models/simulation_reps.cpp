@@ -1,15 +1,19 @@
-// The sales team: rep heterogeneity, M9 workday and own prospecting, M14 turnover and
-// onboarding, M15 headcount, M17 adoption of a selling framework.
+// The sales team's part of the day's schedule: rep heterogeneity, the workday and own
+// prospecting, turnover and onboarding, budget-driven headcount, adoption of a selling
+// framework. The rules are in models/mechanisms/.
 #include <algorithm>
 #include <cmath>
 
 #include "models/funnel_rules.hpp"
+#include "models/mechanisms/budget.hpp"
+#include "models/mechanisms/enablement.hpp"
+#include "models/mechanisms/prospecting.hpp"
+#include "models/mechanisms/turnover.hpp"
 #include "models/simulation.hpp"
 
 namespace alignsim::model {
 namespace {
 constexpr double kBusinessDaysPerYear = 260.0;
-constexpr std::uint32_t kMaxOwnLeadsPerDay = 255;  // DrawKey::index holds 8 bits
 }  // namespace
 
 sim::DrawKey Simulation::rep_key(std::uint32_t rep, std::int64_t day, Purpose purpose, std::uint32_t index) const {
@@ -24,12 +28,9 @@ std::uint32_t Simulation::hire_rep(std::int64_t day, bool initial_cohort) {
   const auto rep = static_cast<std::uint32_t>(reps_.size());
   reps_.append();
   const auto& r = p_->reps;
-  double trust = std::clamp(
+  const double trust = std::clamp(
       random_.normal(rep_key(rep, 0, Purpose::initial_trust), p_->trust.initial_mean, p_->trust.initial_sd), 0.0, 1.0);
-  // M14: cross-team onboarding gives new hires a calibrated prior instead of the
-  // sales floor's scepticism. The starting cohort was hired before any onboarding.
-  if (!initial_cohort && p_->onboarding.enabled) trust = p_->onboarding.new_rep_trust;
-  reps_.trust[rep] = initial_trust_state(trust, p_->trust);
+  reps_.trust[rep] = initial_trust_state(new_rep_trust(p_->onboarding, trust, initial_cohort), p_->trust);
   reps_.hired_day[rep] = static_cast<std::int32_t>(day);
   reps_.experience_years[rep] =
       initial_cohort && r.experience_mean_years > 0
@@ -51,10 +52,7 @@ void Simulation::rep_workdays(std::int64_t day) {
     const double free_hours = std::max(0.0, r.rep_hours_per_day - admin - followup);
     double prospecting = 0.0;
     if (p_->prospecting.enabled) {
-      // M9: the less a rep trusts marketing's leads, the more of its free time goes
-      // to finding its own (Sammy, seed 001).
-      const double drive = p_->prospecting.base_share + p_->prospecting.distrust_share * (1.0 - reps_.trust[rep].trust);
-      prospecting = free_hours * std::clamp(drive, 0.0, 1.0);
+      prospecting = free_hours * prospecting_share(p_->prospecting, reps_.trust[rep].trust);
       find_own_leads(day, rep, prospecting);
     }
     total.prospecting += prospecting;
@@ -82,7 +80,7 @@ void Simulation::find_own_leads(std::int64_t day, std::uint32_t rep, double pros
     const bool hoarded = random_.bernoulli(lead_key(prospect, Purpose::hoarding), pr.hoarding_share);
     prospects_.hoarded[prospect] = hoarded ? 1 : 0;
     recorder_.own_lead(day, hoarded);
-    const double p_qualify = pr.own_lead_qualify_probability * prospects_.fit[prospect];
+    const double p_qualify = own_lead_qualify_probability(pr, prospects_.fit[prospect]);
     if (random_.bernoulli(lead_key(prospect, Purpose::qualification), p_qualify)) {
       open_opportunity(day, prospect);
     } else {
@@ -92,7 +90,7 @@ void Simulation::find_own_leads(std::int64_t day, std::uint32_t rep, double pros
 }
 
 void Simulation::turnover_and_hiring(std::int64_t day) {
-  const double leave_probability = 1.0 - std::exp(-p_->reps.annual_turnover / kBusinessDaysPerYear);
+  const double leave_probability = daily_leave_probability(p_->reps);
   const std::vector<std::uint32_t> today = org_.active_reps;
   for (std::uint32_t rep : today) {
     if (!random_.bernoulli(rep_key(rep, day, Purpose::rep_turnover), leave_probability)) continue;
@@ -102,10 +100,7 @@ void Simulation::turnover_and_hiring(std::int64_t day) {
   }
   const auto& b = p_->budget;
   if (!b.headcount_follows_bookings) return;
-  // M15 (Forrester 1968): headcount adjusts toward what trailing bookings pay for,
-  // closing the gap with time constant hiring_delay_days.
-  const double desired = b.sales_fraction * org_.trailing_bookings_per_day / b.rep_cost_usd_per_day;
-  org_.hiring_balance += (desired - static_cast<double>(org_.active_reps.size())) / b.hiring_delay_days;
+  org_.hiring_balance += hiring_drift(b, org_.trailing_bookings_per_day, org_.active_reps.size());
   while (org_.hiring_balance >= 1.0 && static_cast<std::int64_t>(org_.active_reps.size()) < b.max_reps) {
     hire_rep(day, false);
     org_.hiring_balance -= 1.0;
@@ -120,17 +115,10 @@ void Simulation::turnover_and_hiring(std::int64_t day) {
 void Simulation::adopt_framework(std::int64_t day) {
   const auto& e = p_->enablement;
   if (!e.enabled || day < e.meeting_day || org_.active_reps.empty()) return;
-  std::size_t adopters = 0;
-  for (std::uint32_t rep : org_.active_reps) adopters += reps_.adopted_framework[rep];
-  const double peer_share = static_cast<double>(adopters) / static_cast<double>(org_.active_reps.size());
+  const double peer_share = framework_share(org_.active_reps, reps_.adopted_framework);
   for (std::uint32_t rep : org_.active_reps) {
     if (reps_.adopted_framework[rep] != 0) continue;
-    // Seed 003: the framework is explained at a sales meeting; reps who trust
-    // marketing take it up more readily, and it then spreads from peer to peer.
-    const double trust_factor = reps_.trust[rep].trust / 0.5;
-    const double probability = day == e.meeting_day
-                                   ? std::min(1.0, e.meeting_adoption * trust_factor)
-                                   : 1.0 - std::exp(-e.peer_rate * peer_share * trust_factor);
+    const double probability = adoption_probability(e, day, reps_.trust[rep].trust, peer_share);
     if (random_.bernoulli(rep_key(rep, day, Purpose::framework_adoption), probability)) {
       reps_.adopted_framework[rep] = 1;
     }

@@ -24,6 +24,7 @@ struct ParameterSpec {
   std::vector<std::string> choices;  // allowed words for the choice kind
   std::string meaning;  // one line
   std::string source;   // where the default comes from (paper, seed text, or "assumption")
+  std::string mechanism{};  // the model's mechanism this parameter belongs to (e.g. "M12"); empty: none
 };
 
 // Thread-safe for concurrent reads once built.

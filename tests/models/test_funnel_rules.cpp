@@ -1,3 +1,4 @@
+// Pure rules of the funnel (population fit, demand, follow-up, qualification, close).
 #include "models/funnel_rules.hpp"
 
 #include <gtest/gtest.h>
@@ -5,6 +6,10 @@
 #include <cmath>
 
 #include "model_test_support.hpp"
+#include "models/mechanisms/close.hpp"
+#include "models/mechanisms/demand.hpp"
+#include "models/mechanisms/followup.hpp"
+#include "models/mechanisms/qualification.hpp"
 
 namespace alignsim::model {
 namespace {

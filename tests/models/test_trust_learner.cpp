@@ -1,4 +1,4 @@
-#include "models/trust_learner.hpp"
+#include "models/mechanisms/trust.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,0 +1,16 @@
+#pragma once
+// The interface of followup.cpp, the home of this mechanism (headed by its number).
+// Follow-up decision (docs/model.md; seeds 000, 001): whether a rep works a marketing
+// lead.
+// Pure rules: no state, no randomness; the run (models/simulation*.cpp) keeps the agents'
+// state, draws the random numbers and calls these in the day's schedule.
+#include "models/model_parameters.hpp"
+
+namespace alignsim::model {
+
+// Probability a rep with `trust` works a marketing lead: logistic in trust, never below
+// the SLA floor; fixed when off. The rule in force carries the shared-pool shift of its
+// midpoint (incentives.hpp).
+[[nodiscard]] double work_probability(double trust, const FollowUpParameters& p) noexcept;
+
+}  // namespace alignsim::model

@@ -1,0 +1,133 @@
+// The engagement clock (models/engagement_clock.hpp) against a plain reference: a
+// std::priority_queue of every scheduled (threshold, prospect, tag), popped while the
+// threshold is within the cumulative hazard. Random inserts and hazards, small windows so
+// that thresholds overflow the calendar, ties, and days that cross many windows.
+#include "models/engagement_clock.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <queue>
+#include <random>
+#include <tuple>
+#include <vector>
+
+namespace alignsim::model {
+namespace {
+
+using Key = std::tuple<double, std::uint32_t, std::uint32_t>;  // threshold, prospect, tag
+
+// A plain min-heap holding what the clock should hold.
+class ReferenceClock {
+ public:
+  void add(double cumulative, std::uint32_t prospect, std::uint32_t tag, double unit_exponential, double multiplier) {
+    if (multiplier <= 0.0) return;
+    heap_.emplace(cumulative + unit_exponential / multiplier, prospect, tag);
+  }
+  // Every entry whose threshold the cumulative hazard has reached, in (threshold,
+  // prospect, tag) order.
+  std::vector<EngagementClock::Due> take_due(double cumulative) {
+    std::vector<EngagementClock::Due> due;
+    while (!heap_.empty() && std::get<0>(heap_.top()) <= cumulative) {
+      due.push_back({std::get<1>(heap_.top()), std::get<2>(heap_.top())});
+      heap_.pop();
+    }
+    return due;
+  }
+  [[nodiscard]] std::size_t size() const { return heap_.size(); }
+
+ private:
+  std::priority_queue<Key, std::vector<Key>, std::greater<>> heap_;
+};
+
+// Uniform in [0, 1) from 53 bits (no std::*_distribution: its algorithm varies).
+double uniform(std::mt19937_64& bits) { return static_cast<double>(bits() >> 11) * 0x1.0p-53; }
+
+struct Scenario {
+  double bucket_width;
+  std::size_t buckets;
+  double max_unit_exponential;  // thresholds reach this / smallest multiplier beyond now
+  double max_daily_hazard;
+};
+
+void expect_same_as_reference(const Scenario& s, std::uint64_t seed) {
+  std::mt19937_64 bits(seed);
+  EngagementClock clock(s.bucket_width, s.buckets);
+  ReferenceClock reference;
+  std::uint32_t next_prospect = 0;
+  auto add_some = [&](int count) {
+    for (int i = 0; i < count; ++i) {
+      const double e = s.max_unit_exponential * uniform(bits);
+      // A tenth never fall due (multiplier 0); some share a threshold (same e and multiplier).
+      const double m = uniform(bits) < 0.1 ? 0.0 : 0.05 + 2.0 * uniform(bits);
+      const std::uint32_t prospect = next_prospect++ % 500;  // prospects recur, with new tags
+      const auto tag = static_cast<std::uint32_t>(bits() % 4);
+      reference.add(clock.cumulative_hazard(), prospect, tag, e, m);
+      clock.add(prospect, tag, e, m);
+      if (uniform(bits) < 0.05) {  // an exact tie on threshold: order by prospect, then tag
+        reference.add(clock.cumulative_hazard(), prospect + 1, tag, e, m);
+        clock.add(prospect + 1, tag, e, m);
+      }
+    }
+  };
+  add_some(2000);
+  std::vector<EngagementClock::Due> due;
+  std::size_t total_due = 0;
+  for (int day = 0; day < 3000; ++day) {
+    double hazard = s.max_daily_hazard * uniform(bits);
+    if (day % 97 == 0) hazard = 0.0;                              // a day without demand
+    if (day % 211 == 0) hazard = 40.0 * s.bucket_width * static_cast<double>(s.buckets);  // crosses many windows at once
+    due.clear();
+    clock.advance(hazard, due);
+    const auto expected = reference.take_due(clock.cumulative_hazard());
+    ASSERT_EQ(due.size(), expected.size()) << "day " << day;
+    for (std::size_t i = 0; i < due.size(); ++i) {
+      ASSERT_EQ(due[i].prospect, expected[i].prospect) << "day " << day << " entry " << i;
+      ASSERT_EQ(due[i].tag, expected[i].tag) << "day " << day << " entry " << i;
+    }
+    ASSERT_EQ(clock.scheduled_count(), reference.size()) << "day " << day;
+    total_due += due.size();
+    add_some(static_cast<int>(bits() % 8));  // returns to nurture schedule again
+  }
+  EXPECT_GT(total_due, 1000u);  // the comparison saw real traffic
+}
+
+TEST(EngagementClock, MatchesPriorityQueueWithDefaultWindow) {
+  expect_same_as_reference({1e-3, 8192, 1.0, 2e-3}, 1);
+}
+
+TEST(EngagementClock, MatchesPriorityQueueWhenMostThresholdsOverflowTheWindow) {
+  // Window of 16 buckets x 0.01 = 0.16 hazard; thresholds reach 50 / 0.05 = 1000 beyond
+  // now, so nearly every entry starts in the overflow list and is pulled in later.
+  expect_same_as_reference({0.01, 16, 50.0, 0.02}, 2);
+}
+
+TEST(EngagementClock, MatchesPriorityQueueWithOneBucketWindow) {
+  expect_same_as_reference({0.05, 2, 3.0, 0.1}, 3);
+}
+
+TEST(EngagementClock, EntryWithZeroMultiplierIsNeverDue) {
+  EngagementClock clock(0.1, 4);
+  clock.add(7, 0, 0.5, 0.0);
+  clock.add(8, 0, 0.5, -1.0);
+  EXPECT_EQ(clock.scheduled_count(), 0u);
+  std::vector<EngagementClock::Due> due;
+  clock.advance(1e6, due);
+  EXPECT_TRUE(due.empty());
+}
+
+TEST(EngagementClock, DueExactlyWhenCumulativeHazardReachesThreshold) {
+  EngagementClock clock(0.25, 8);
+  clock.add(1, 3, 0.5, 1.0);  // threshold 0.5
+  std::vector<EngagementClock::Due> due;
+  clock.advance(0.25, due);
+  EXPECT_TRUE(due.empty());
+  clock.advance(0.25, due);  // cumulative 0.5: reached
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_EQ(due[0].prospect, 1u);
+  EXPECT_EQ(due[0].tag, 3u);
+  EXPECT_EQ(clock.scheduled_count(), 0u);
+}
+
+}  // namespace
+}  // namespace alignsim::model
