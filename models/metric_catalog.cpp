@@ -195,7 +195,8 @@ static_assert(in_enum_order(kSeries), "kSeries must list every Series value, in 
 // The report's charts (scripts/plot), each a list of this model's metrics in drawing
 // order: the effects panels and sweep charts, the funnel (stage counts, then the
 // conversion rate of each step), the fan charts, and the individual-runs chart of the
-// hot-stove loop (M4, M8: trust falls, so leads are ignored, so trust cannot recover).
+// hot-stove loop of follow-up and trust (docs/model.md): trust falls, so leads are
+// ignored, so trust cannot recover.
 constexpr std::array kEffectPanels{Summary::bookings_usd, Summary::wins, Summary::win_rate,
                                    Summary::share_mqls_ignored, Summary::median_response_hours,
                                    Summary::mean_rep_trust_end};
