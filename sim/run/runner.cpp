@@ -127,12 +127,13 @@ std::size_t run_all(const RunPlan& plan, const RunFunction& run, const RunSink& 
   });
   acquire_handoff(&handoff);
   if (sink_error) std::rethrow_exception(sink_error);
-  progress.finish();
   if (done < plan.runs() && interrupting_signal() != 0) {
+    progress.stop_at(done);
     const int signal = interrupting_signal();
     throw Interrupted(signal, "interrupted by " + signal_name(signal) + " after " + std::to_string(done) + " of " +
                                   std::to_string(plan.runs()) + " runs");
   }
+  progress.finish();
   return failed;
 }
 
