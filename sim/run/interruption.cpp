@@ -1,14 +1,17 @@
 #include "sim/run/interruption.hpp"
 
+#include <atomic>
 #include <string>
 
 namespace alignsim::sim {
 namespace {
 
-// Written only by the handler; lock-free, so reading it from any thread is safe.
-volatile std::sig_atomic_t received_signal = 0;
+// Written by the handler, read by the runner's threads: a lock-free atomic is both
+// async-signal-safe and free of data races (a volatile sig_atomic_t is only the former).
+std::atomic<int> received_signal{0};
+static_assert(std::atomic<int>::is_always_lock_free);
 
-extern "C" void note_signal(int signal) { received_signal = signal; }
+extern "C" void note_signal(int signal) { received_signal.store(signal, std::memory_order_relaxed); }
 
 void install(int signal, struct sigaction& previous) {
   struct sigaction current {};
@@ -28,7 +31,7 @@ void install(int signal, struct sigaction& previous) {
 }  // namespace
 
 InterruptionHandlers::InterruptionHandlers() {
-  received_signal = 0;
+  received_signal.store(0, std::memory_order_relaxed);
   install(SIGINT, previous_int_);
   install(SIGTERM, previous_term_);
 }
@@ -38,7 +41,7 @@ InterruptionHandlers::~InterruptionHandlers() {
   ::sigaction(SIGTERM, &previous_term_, nullptr);
 }
 
-int interrupting_signal() noexcept { return received_signal; }
+int interrupting_signal() noexcept { return received_signal.load(std::memory_order_relaxed); }
 
 std::string signal_name(int signal) {
   if (signal == SIGINT) return "SIGINT";
