@@ -17,8 +17,10 @@ namespace alignsim::sim {
 [[nodiscard]] std::filesystem::path directory_of(const std::filesystem::path& file);
 
 // Everything that can be checked before touching the disk, so a refusal leaves no trace.
-// Throws OutputError: not a file name, directory missing or not writable, a directory of
-// that name, or (without overwrite) an existing file.
+// Throws OutputError: not a file name, directory missing or not writable, a link,
+// device, FIFO, socket or directory of that name (check_replaceable), or (without
+// overwrite) an existing file. Whether an existing file is alignsim's to replace is
+// decided above this layer (sim/io/alignsim_file.hpp, experiment/durable_output.hpp).
 void check_destination(const std::filesystem::path& final_path, bool overwrite);
 
 // Refuses (OutputError, naming what is there) a path that must never be replaced or
@@ -54,7 +56,8 @@ std::size_t remove_stale_temporaries(const std::filesystem::path& final_path);
 void fsync_path(const std::filesystem::path& path, bool is_directory);
 
 // Moves the finished temporary into place atomically. Without overwrite, link() fails if
-// the name was taken meanwhile, where rename() would silently replace it.
+// the name was taken meanwhile, where rename() would silently replace it; with overwrite
+// check_replaceable() runs again first.
 void publish(const std::filesystem::path& temporary, const std::filesystem::path& final_path, bool overwrite);
 
 // Deletes the temporary file unless released, so every early exit cleans up.
