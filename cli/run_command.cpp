@@ -112,7 +112,7 @@ int run_durably(const RunOptions& options, const Experiment& loaded, const RunTa
   } catch (const Interrupted& e) {
     // Unwinding has removed the temporary output; the lock goes with `durable`.
     if (!durable.holds_runs()) throw Interrupted(e.signal(), std::string(e.what()) + "; nothing was kept: rerun to start");
-    throw Interrupted(e.signal(), std::string(e.what()) + "; finished runs are kept in " +
+    throw Interrupted(e.signal(), std::string(e.what()) + "; the finished runs are kept in " +
                                       experiment::journal_path_for(path).string() + ": --resume continues the run");
   }
   durable.finish();

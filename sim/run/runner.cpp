@@ -130,8 +130,7 @@ std::size_t run_all(const RunPlan& plan, const RunFunction& run, const RunSink& 
   if (done < plan.runs() && interrupting_signal() != 0) {
     progress.stop_at(done);
     const int signal = interrupting_signal();
-    throw Interrupted(signal, "interrupted by " + signal_name(signal) + " after " + std::to_string(done) + " of " +
-                                  std::to_string(plan.runs()) + " runs");
+    throw Interrupted(signal, "interrupted by " + signal_name(signal));
   }
   progress.finish();
   return failed;
