@@ -1,7 +1,7 @@
 // The alignsim executable: dispatches to a subcommand and turns every error into one
 // clear message on stderr and an exit code (never a stack trace):
 //   0 success; 1 output or runtime failure; 2 bad input (scenario, option, value);
-//   3 results written but some runs failed.
+//   3 results written but some runs failed; 130/143 interrupted by SIGINT/SIGTERM.
 #include <boost/program_options/errors.hpp>
 #include <cstdio>
 #include <cstring>
@@ -66,6 +66,9 @@ int main(int argc, char** argv) {
   } catch (const alignsim::UsageError& e) {
     std::fprintf(stderr, "alignsim %s: %s\n", command.c_str(), e.what());
     return alignsim::cli::kExitBadInput;
+  } catch (const alignsim::Interrupted& e) {
+    std::fprintf(stderr, "alignsim %s: %s\n", command.c_str(), e.what());
+    return 128 + e.signal();  // as a shell reports a process the signal ended: 130, 143
   } catch (const alignsim::OutputError& e) {
     std::fprintf(stderr, "alignsim %s: %s\n", command.c_str(), e.what());
     return alignsim::cli::kExitFailure;

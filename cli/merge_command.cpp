@@ -14,6 +14,7 @@
 #include "experiment/run_table.hpp"
 #include "experiment/shard_merge.hpp"
 #include "sim/errors.hpp"
+#include "sim/run/interruption.hpp"
 
 namespace alignsim::cli {
 namespace {
@@ -27,10 +28,8 @@ struct MergeOptions {
   bool quiet = false;
 };
 
-int merge(const MergeOptions& options) {
-  if (options.shards.empty()) throw UsageError("no shard files given (alignsim merge SHARD... -o FILE)");
-  if (options.output.empty()) throw UsageError("no output file given (-o FILE)");
-  experiment::ShardSet shards(options.shards);
+// Merges into the output; an interruption (Ctrl-C, kill) leaves no output and no temporary.
+int merge_into_output(const MergeOptions& options, experiment::ShardSet& shards) {
   const experiment::Experiment loaded = shards.experiment();
   const experiment::RunTable runs(loaded);
   std::vector<std::filesystem::path> inputs(options.shards.begin(), options.shards.end());
@@ -62,6 +61,18 @@ int merge(const MergeOptions& options) {
   }
   durable.finish();
   return code;
+}
+
+int merge(const MergeOptions& options) {
+  if (options.shards.empty()) throw UsageError("no shard files given (alignsim merge SHARD... -o FILE)");
+  if (options.output.empty()) throw UsageError("no output file given (-o FILE)");
+  experiment::ShardSet shards(options.shards);
+  const sim::InterruptionHandlers interruptible;
+  try {
+    return merge_into_output(options, shards);
+  } catch (const Interrupted& e) {
+    throw Interrupted(e.signal(), std::string(e.what()) + "; " + options.output + " was not written: run the merge again");
+  }
 }
 
 }  // namespace

@@ -20,6 +20,7 @@
 #include "experiment/run_table.hpp"
 #include "experiment/target_ci.hpp"
 #include "sim/errors.hpp"
+#include "sim/run/interruption.hpp"
 #include "sim/run/runner.hpp"
 #ifdef ALIGNSIM_WITH_MPI
 #include "sim/run/mpi_runs.hpp"
@@ -111,6 +112,11 @@ int run_durably(const RunOptions& options, const Experiment& loaded, const RunTa
     if (!durable.holds_runs()) throw;
     throw OutputError(std::string(e.what()) + "; finished runs are kept in " +
                       experiment::journal_path_for(path).string() + ": rerun with --resume to continue");
+  } catch (const Interrupted& e) {
+    // Unwinding has removed the temporary output; the lock goes with `durable`.
+    if (!durable.holds_runs()) throw Interrupted(e.signal(), std::string(e.what()) + "; nothing was kept: rerun to start");
+    throw Interrupted(e.signal(), std::string(e.what()) + "; the finished runs are kept in " +
+                                      experiment::journal_path_for(path).string() + ": --resume continues the run");
   }
   durable.finish();
   return code;
@@ -142,6 +148,10 @@ int execute(const RunOptions& options) {
   }
 #endif
   print_setting_cautions(stderr, loaded, runs);  // once, by the process that reports
+  // Ctrl-C or kill: stop cleanly (sim/run/interruption.hpp). Not with MPI ranks, whose
+  // launcher passes the signal to every rank and ends the job as before.
+  std::optional<sim::InterruptionHandlers> interruptible;
+  if (runner.distributor == nullptr) interruptible.emplace();
   return run_durably(options, loaded, runs, target, runner);
 }
 

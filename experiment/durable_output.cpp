@@ -59,7 +59,7 @@ DurableOutput::DurableOutput(fs::path output, const std::string& identity, const
   }
   // Then the lock: a second process must fail here, before it looks at or touches anything.
   lock_.emplace(output_);
-  const bool journal_exists = options.journal && fs::exists(journal_path_);
+  const bool journal_exists = options.journal && journal_is_there();
   const bool output_exists = fs::exists(output_);
   if (journal_exists && !options.resume && !options.overwrite) {
     throw UsageError("an interrupted run of " + sim::quoted(output_) + " left its journal " +
@@ -81,7 +81,16 @@ DurableOutput::DurableOutput(fs::path output, const std::string& identity, const
   if (output_exists && replace_output_) refuse_foreign_output();
   // Under the lock no live writer owns a temporary of this name: they are a killed run's.
   sim::remove_stale_temporaries(output_);
+  sim::remove_stale_temporaries(journal_path_);  // a kill while the journal was being created
   if (options.journal) open_journal(identity, options, journal_exists);
+}
+
+bool DurableOutput::journal_is_there() const {
+  try {
+    return sim::check_replaceable(journal_path_);
+  } catch (const OutputError& e) {
+    throw OutputError("journal " + sim::quoted(journal_path_) + " of " + sim::quoted(output_) + ": " + e.what());
+  }
 }
 
 void DurableOutput::refuse_foreign_output() const {

@@ -64,6 +64,9 @@ class DurableOutput {
   [[nodiscard]] std::string damage_warning() const;
 
  private:
+  // Whether the journal exists; OutputError for a link, device or FIFO at its name, which
+  // is never followed (a resume would read and cut it) nor replaced.
+  [[nodiscard]] bool journal_is_there() const;
   // An existing output about to be replaced must be one alignsim wrote (OutputError).
   void refuse_foreign_output() const;
   void open_journal(const std::string& identity, const DurabilityOptions& options, bool journal_exists);

@@ -35,4 +35,15 @@ class RunError : public Error {
   using Error::Error;
 };
 
+// SIGINT or SIGTERM stopped the work before it was done (sim/run/interruption.hpp).
+// The CLI exits with 128 + signal(), as a shell reports a process the signal ended.
+class Interrupted : public Error {
+ public:
+  Interrupted(int signal, const std::string& what) : Error(what), signal_(signal) {}
+  [[nodiscard]] int signal() const noexcept { return signal_; }
+
+ private:
+  int signal_;
+};
+
 }  // namespace alignsim

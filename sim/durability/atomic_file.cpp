@@ -1,11 +1,13 @@
 #include "sim/durability/atomic_file.hpp"
 
 #include <fcntl.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cerrno>
+#include <cstdint>
+#include <cstdio>
 #include <system_error>
 
 #include "sim/errors.hpp"
@@ -24,6 +26,17 @@ fs::path directory_of(const fs::path& file) {
 
 namespace {
 
+// 16 hex digits from the kernel's random source: a name nobody can predict.
+std::string random_suffix() {
+  std::uint64_t bits = 0;
+  if (::getrandom(&bits, sizeof bits, 0) != static_cast<ssize_t>(sizeof bits)) {
+    throw OutputError("cannot get random bytes for a temporary file name: " + errno_text(errno));
+  }
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(bits));
+  return text;
+}
+
 // "a FIFO", "a character device", ...: what a path that is not a regular file is.
 std::string file_kind(mode_t mode) {
   if (S_ISDIR(mode)) return "a directory";
@@ -35,9 +48,10 @@ std::string file_kind(mode_t mode) {
   return "not a regular file";
 }
 
-// Refuses anything at final_path that a rename must never replace: a link (followed or
-// not, rename() would replace the link itself), a device, FIFO, socket or directory.
-// Returns whether a regular file is there. As root rename() replaces even a device node.
+}  // namespace
+
+// A link is refused too: rename() would replace the link itself, and opening it would
+// follow it. As root rename() replaces even a device node.
 bool check_replaceable(const fs::path& final_path) {
   struct stat status {};
   if (::lstat(final_path.c_str(), &status) != 0) {
@@ -59,8 +73,6 @@ bool check_replaceable(const fs::path& final_path) {
   return true;
 }
 
-}  // namespace
-
 void check_destination(const fs::path& final_path, bool overwrite) {
   if (!final_path.has_filename()) throw OutputError("the path names a directory, not a file");
   const fs::path directory = directory_of(final_path);
@@ -76,11 +88,22 @@ void check_destination(const fs::path& final_path, bool overwrite) {
   }
 }
 
+CreatedTemporary create_temporary(const fs::path& final_path, const std::string& kind) {
+  const std::string prefix = "." + final_path.filename().string() + ".tmp-" + kind;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    const fs::path path = directory_of(final_path) / (prefix + random_suffix());
+    // 0666 less the umask: the mode HDF5 would give a file it creates itself.
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (fd >= 0) return {path, fd};
+    if (errno != EEXIST) throw OutputError("cannot create temporary file " + quoted(path) + ": " + errno_text(errno));
+  }
+  throw OutputError("cannot create a temporary file for " + quoted(final_path) + ": every name tried was taken");
+}
+
 fs::path temporary_path_for(const fs::path& final_path, const std::string& kind) {
-  static std::atomic<unsigned> writers_in_process{0};
-  const std::string name = "." + final_path.filename().string() + ".tmp-" + kind + std::to_string(::getpid()) + "-" +
-                           std::to_string(writers_in_process++);
-  return directory_of(final_path) / name;
+  const CreatedTemporary created = create_temporary(final_path, kind);
+  ::close(created.fd);
+  return created.path;
 }
 
 std::size_t remove_stale_temporaries(const fs::path& final_path) {

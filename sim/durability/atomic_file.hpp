@@ -17,13 +17,32 @@ namespace alignsim::sim {
 [[nodiscard]] std::filesystem::path directory_of(const std::filesystem::path& file);
 
 // Everything that can be checked before touching the disk, so a refusal leaves no trace.
-// Throws OutputError: not a file name, directory missing or not writable, a directory of
-// that name, or (without overwrite) an existing file.
+// Throws OutputError: not a file name, directory missing or not writable, a link,
+// device, FIFO, socket or directory of that name (check_replaceable), or (without
+// overwrite) an existing file. Whether an existing file is alignsim's to replace is
+// decided above this layer (sim/io/alignsim_file.hpp, experiment/durable_output.hpp).
 void check_destination(const std::filesystem::path& final_path, bool overwrite);
 
-// ".NAME.tmp-PID-N" next to final_path: hidden, on the same filesystem (so the final
-// rename is atomic) and unique per process and writer. Every temporary file alignsim
-// makes for NAME starts with ".NAME.tmp-", so remove_stale_temporaries() finds them all.
+// Refuses (OutputError, naming what is there) a path that must never be replaced or
+// followed: a symbolic link, a device, FIFO, socket or directory. Returns whether a
+// regular file is there. Looks with lstat(), so a link is seen, not its target.
+bool check_replaceable(const std::filesystem::path& path);
+
+// A new, empty temporary file for final_path, and its open descriptor (the caller closes it).
+struct CreatedTemporary {
+  std::filesystem::path path;
+  int fd = -1;
+};
+
+// Creates ".NAME.tmp-KIND<16 random hex digits>" next to final_path: hidden, on the same
+// filesystem (so the final rename is atomic), named unpredictably (getrandom), and made
+// with O_CREAT|O_EXCL|O_NOFOLLOW, so a file or link planted at the name is never
+// followed, truncated or reused. Every temporary alignsim makes for NAME starts with
+// ".NAME.tmp-", so remove_stale_temporaries() finds them all. Throws OutputError.
+[[nodiscard]] CreatedTemporary create_temporary(const std::filesystem::path& final_path, const std::string& kind = "");
+// create_temporary(), closed: for a writer that reopens the name (HDF5's H5Fcreate). The
+// file is ours, so reopening it follows no planted link (in a sticky directory such as
+// /tmp nobody else may replace it).
 [[nodiscard]] std::filesystem::path temporary_path_for(const std::filesystem::path& final_path,
                                                        const std::string& kind = "");
 
@@ -37,7 +56,8 @@ std::size_t remove_stale_temporaries(const std::filesystem::path& final_path);
 void fsync_path(const std::filesystem::path& path, bool is_directory);
 
 // Moves the finished temporary into place atomically. Without overwrite, link() fails if
-// the name was taken meanwhile, where rename() would silently replace it.
+// the name was taken meanwhile, where rename() would silently replace it; with overwrite
+// check_replaceable() runs again first.
 void publish(const std::filesystem::path& temporary, const std::filesystem::path& final_path, bool overwrite);
 
 // Deletes the temporary file unless released, so every early exit cleans up.

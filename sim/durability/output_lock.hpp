@@ -12,7 +12,8 @@ namespace alignsim::sim {
 class OutputLock {
  public:
   // Takes the lock or throws OutputError at once (never waits) naming the output and
-  // saying another alignsim process holds it. Creates the lock file if missing.
+  // saying another alignsim process holds it. Creates the lock file if missing; refuses
+  // (OutputError) a link, device or FIFO at its name instead of following or using it.
   explicit OutputLock(const std::filesystem::path& output);
   // Deletes the lock file and releases the lock. Never throws.
   ~OutputLock();
@@ -22,6 +23,8 @@ class OutputLock {
   [[nodiscard]] static std::filesystem::path lock_path_for(const std::filesystem::path& output);
 
  private:
+  void refuse_unless_regular(int fd) const;
+
   std::filesystem::path path_;
   int fd_ = -1;
 };

@@ -110,15 +110,23 @@ void RunJournal::close() noexcept {
 
 RunJournal RunJournal::create(const fs::path& path, const std::string& identity,
                               std::chrono::milliseconds sync_interval) {
-  const fs::path temporary = temporary_path_for(path, "journal-");
+  // Exclusive, no-follow and unpredictably named: a link planted at a temporary's name
+  // is never followed. Named after the journal, so the output's clean-up of stale
+  // temporaries (experiment/durable_output.cpp) finds one a kill left here.
+  const CreatedTemporary created = create_temporary(path, "journal-");
+  const fs::path& temporary = created.path;
   TemporaryFileGuard guard(temporary);
-  int fd = open_or_throw(temporary, O_WRONLY | O_CREAT | O_TRUNC);
-  RunJournal journal(path, fd, sync_interval);
+  RunJournal journal(path, created.fd, sync_interval);
   const std::string header = header_bytes(identity);
-  write_all(fd, header, temporary);
+  write_all(created.fd, header, temporary);
   journal.end_ = header.size();
   journal.unsynced_ = true;
   journal.sync();
+  try {
+    check_replaceable(path);
+  } catch (const OutputError& e) {
+    throw OutputError("journal " + quoted(path) + ": " + e.what());
+  }
   if (::rename(temporary.c_str(), path.c_str()) != 0) {
     throw OutputError("cannot create journal " + quoted(path) + ": " + errno_text(errno));
   }

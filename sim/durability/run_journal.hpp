@@ -33,9 +33,10 @@ struct JournalContents {
 
 class RunJournal {
  public:
-  // Creates `path` (replacing any file there) holding just the header; the header is
-  // written to a temporary, fsync'd and renamed, so a journal is never half-created.
-  // Throws OutputError.
+  // Creates `path` (replacing a regular file there) holding just the header; the header
+  // is written to a temporary (sim/durability/atomic_file.hpp: exclusive, no-follow,
+  // unpredictable name), fsync'd and renamed, so a journal is never half-created.
+  // Throws OutputError, also for a link, device or FIFO at `path`.
   static RunJournal create(const std::filesystem::path& path, const std::string& identity,
                            std::chrono::milliseconds sync_interval);
   // Opens an existing journal to continue it. Throws UsageError if its identity differs

@@ -31,6 +31,7 @@ bool has_alignsim_root_attributes(const std::filesystem::path& file) {
   hdf5::disable_automatic_error_printing();
   const hdf5::File handle(H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "opening " + file.string());
   if (H5Aexists(handle.get(), "output_format_version") > 0) return true;
+  // The kind sim/io/shard_file.cpp writes (kKind there).
   return H5Aexists(handle.get(), "kind") > 0 && read_string_attribute(handle.get(), "kind") == "alignsim shard";
 }
 

@@ -22,6 +22,12 @@ void ProgressLine::finish() {
   std::fputc('\n', stderr);
 }
 
+void ProgressLine::stop_at(std::size_t done) {
+  if (!enabled_) return;
+  print(done);
+  std::fputc('\n', stderr);
+}
+
 void ProgressLine::print(std::size_t done) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0.0;

@@ -11,6 +11,8 @@ class ProgressLine {
   ProgressLine(std::size_t total, bool enabled);
   void update(std::size_t done);
   void finish();
+  // Ends the line where the work stopped early (an interruption), not at 100%.
+  void stop_at(std::size_t done);
 
  private:
   void print(std::size_t done);

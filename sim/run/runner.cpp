@@ -9,7 +9,9 @@
 #include <exception>
 #include <limits>
 
+#include "sim/errors.hpp"
 #include "sim/run/background_work.hpp"
+#include "sim/run/interruption.hpp"
 #include "sim/run/progress_line.hpp"
 #include "sim/run/thread_handoff.hpp"
 
@@ -81,7 +83,8 @@ std::size_t run_all(const RunPlan& plan, const RunFunction& run, const RunSink& 
   std::atomic<bool> stopping{false};
   auto next_run = [&](oneapi::tbb::flow_control& fc) -> std::size_t {
     acquire_handoff(&handoff);
-    if (stopping.load(std::memory_order_relaxed)) next = plan.runs();
+    // Interrupted: hand out no more runs; those in flight still reach the sink.
+    if (stopping.load(std::memory_order_relaxed) || interrupting_signal() != 0) next = plan.runs();
     if (next == plan.runs()) fc.stop();
     const std::size_t index = next == plan.runs() ? 0 : next++;
     release_handoff(&handoff);
@@ -124,6 +127,11 @@ std::size_t run_all(const RunPlan& plan, const RunFunction& run, const RunSink& 
   });
   acquire_handoff(&handoff);
   if (sink_error) std::rethrow_exception(sink_error);
+  if (done < plan.runs() && interrupting_signal() != 0) {
+    progress.stop_at(done);
+    const int signal = interrupting_signal();
+    throw Interrupted(signal, "interrupted by " + signal_name(signal));
+  }
   progress.finish();
   return failed;
 }

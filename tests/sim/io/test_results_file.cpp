@@ -245,7 +245,10 @@ TEST_F(ResultsFileTest, WritesOnlyATemporaryFileUntilCommit) {
   write_all_runs(file);
   EXPECT_FALSE(fs::exists(path("out.h5")));
   EXPECT_EQ(file.temporary_path().parent_path(), directory_);
-  EXPECT_EQ(file.temporary_path().filename().string().rfind(".out.h5.tmp-" + std::to_string(::getpid()), 0), 0u);
+  // ".out.h5.tmp-" and 16 random hex digits: a name nobody can plant a link at in advance.
+  const std::string name = file.temporary_path().filename().string();
+  EXPECT_EQ(name.rfind(".out.h5.tmp-", 0), 0u) << name;
+  EXPECT_EQ(name.size(), std::string(".out.h5.tmp-").size() + 16) << name;
   EXPECT_TRUE(fs::exists(file.temporary_path()));
   file.commit();
   EXPECT_EQ(directory_entries(), (std::vector<std::string>{"out.h5"}));
