@@ -12,6 +12,7 @@
 #include "cli/compare_command.hpp"
 #include "cli/outcome_table.hpp"
 #include "cli/scenario_options.hpp"
+#include "cli/thread_option.hpp"
 #include "experiment/comparison.hpp"
 #include "experiment/run_table.hpp"
 #include "sim/errors.hpp"
@@ -94,14 +95,15 @@ int compare_command(const Arguments& args) {
                                       "each one's paired difference to the first. All must share run.* settings.\n\n"
                                       "Options");
   description.add_options()("help,h", "show this help")
-      ("threads", po::value(&threads), "worker threads (default: all cores)")
       ("quiet,q", po::bool_switch(&quiet), "no banner on stderr");
+  add_thread_option(description);
   add_scenario_options(description, shared);
   std::vector<std::string> order;
   const auto parsed = parse_command_line(args, description, "scenario", po::value<std::vector<std::string>>(), -1, &order);
   if (!parsed) return kExitOk;
   const po::variables_map& vm = *parsed;
   read_scenario_shortcuts(vm, order, shared);
+  threads = thread_count(vm);
   const auto files = vm.count("scenario") != 0 ? vm["scenario"].as<std::vector<std::string>>() : std::vector<std::string>{};
   return execute(files, shared, threads, quiet);
 }

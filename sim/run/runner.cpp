@@ -5,6 +5,7 @@
 #include <oneapi/tbb/parallel_pipeline.h>
 #include <oneapi/tbb/task_arena.h>
 
+#include <algorithm>
 #include <atomic>
 #include <exception>
 #include <limits>
@@ -60,7 +61,7 @@ std::size_t run_all(const RunPlan& plan, const RunLookup& known, const RunFuncti
 }
 
 std::size_t resolve_thread_count(std::size_t requested) noexcept {
-  if (requested > 0) return requested;
+  if (requested > 0) return std::min(requested, kMaxThreads);
   return static_cast<std::size_t>(oneapi::tbb::info::default_concurrency());
 }
 
