@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <new>
 #include <limits>
 
 #include "sim/run/background_work.hpp"
@@ -40,6 +41,10 @@ RunOutput run_isolated(std::size_t summary_size, std::size_t series_size, const 
       return failed_run(summary_size, series_size, "run produced the wrong number of values");
     }
     return out;
+  } catch (const std::bad_alloc&) {
+    // what() is just "std::bad_alloc"; say what it means and what to change.
+    return failed_run(summary_size, series_size,
+                      "out of memory: the run could not allocate its state (run fewer --threads, or a smaller model)");
   } catch (const std::exception& e) {
     return failed_run(summary_size, series_size, e.what());
   } catch (...) {

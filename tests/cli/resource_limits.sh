@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Valid settings that ask for impossible work are refused before any run (issue 16 item
 # 6): each gives one line on stderr, exit 2, and leaves no file behind (no lock, temporary
-# or journal). A normal run is unaffected: the same bytes as with the check switched off.
+# or journal). A run that runs out of memory anyway says so in /runs/error. A normal run
+# is unaffected: the same bytes as with the check switched off.
 # Usage: resource_limits.sh ALIGNSIM SOURCE_DIR WORK_DIR
 set -euo pipefail
 alignsim="$1" source_dir="$2" work="$3"
@@ -45,6 +46,21 @@ grep -q "GB is available; pass --threads [0-9]* or fewer, or use a smaller popul
 refused "not enough disk space in '.': the results need up to" base.yaml --design latin_hypercube \
   --samples 100000000 --factor followup.sla_floor=0.5:0.9 --replicates 100
 grep -q "TB) and .* is free" message.txt || { cat message.txt; fail "the disk message lacks the figures"; }
+
+# A run that still runs out of memory (here the check is overridden and the address space
+# capped) fails with a message that says so, not a bare std::bad_alloc.
+if grep -qa "__asan_init\|__tsan_init" "$alignsim"; then
+  echo "skipped the out-of-memory run: a sanitizer build cannot run under ulimit -v"
+else
+  status=0
+  (ulimit -v 1000000; "$alignsim" run "$tiny" -o oom.h5 --quiet --threads 1 --replicates 1 --no-resource-check \
+    --set population.prospects=30000000 --set budget.initial_marketing_usd_per_day=1500000 > /dev/null 2>&1) || status=$?
+  [ "$status" -eq 3 ] || fail "the out-of-memory run exited $status, expected 3 (runs failed)"
+  /usr/bin/python3 -c 'import h5py, sys
+errors = [e.decode() for e in h5py.File(sys.argv[1])["runs/error"][...].ravel()]
+sys.exit(0 if all(e.startswith("out of memory: ") for e in errors) else "errors: %r" % errors)' oom.h5
+  rm oom.h5
+fi
 
 # A normal run is unaffected: it runs, and writes the bytes it writes without the check.
 "$alignsim" run "$tiny" -o checked.h5 --quiet > /dev/null 2>&1 || fail "a normal run was refused"
