@@ -42,6 +42,13 @@ refused "not enough memory: 64 runs at once need about" "$tiny" --threads 64 --r
 grep -q "GB is available; pass --threads [0-9]* or fewer, or use a smaller population.prospects" message.txt ||
   { cat message.txt; fail "the memory message does not say what is available and what to change"; }
 
+# compare holds the same runs in flight (it writes no file: memory only).
+status=0
+"$alignsim" compare "$tiny" "$tiny" --threads 64 --replicates 32 --set population.prospects=100000000 \
+  --set budget.initial_marketing_usd_per_day=5000000 > /dev/null 2> err.txt || status=$?
+[ "$status" -eq 2 ] || { cat err.txt; fail "compare of 10^8 prospects x 64 threads exited $status, expected 2"; }
+grep -q "alignsim compare: not enough memory: 64 runs at once" err.txt || { cat err.txt; fail "compare: unexpected message"; }
+
 # A sweep of 10^8 points x 100 replicates: results of ~13 TB.
 refused "not enough disk space in '.': the results need up to" base.yaml --design latin_hypercube \
   --samples 100000000 --factor followup.sla_floor=0.5:0.9 --replicates 100
