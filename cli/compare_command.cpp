@@ -12,9 +12,12 @@
 #include "cli/compare_command.hpp"
 #include "cli/outcome_table.hpp"
 #include "cli/scenario_options.hpp"
+#include "cli/thread_option.hpp"
 #include "experiment/comparison.hpp"
+#include "experiment/resource_check.hpp"
 #include "experiment/run_table.hpp"
 #include "sim/errors.hpp"
+#include "sim/run/machine_resources.hpp"
 #include "sim/run/runner.hpp"
 
 namespace alignsim::cli {
@@ -47,6 +50,19 @@ void print_comparison(const std::vector<experiment::Experiment>& scenarios, cons
   }
 }
 
+// Memory only: compare writes no file. The heaviest scenario's runs bound every run.
+void refuse_impossible_work(const std::vector<experiment::Experiment>& scenarios, std::size_t threads) {
+  const std::size_t runs = scenarios.size() * static_cast<std::size_t>(scenarios.front().spec.replicates);
+  experiment::ResourceNeeds heaviest;
+  for (const experiment::Experiment& scenario : scenarios) {
+    const experiment::RunTable table(scenario);
+    const experiment::ResourceNeeds needs = experiment::estimate_needs(table, {runs, threads, false});
+    if (needs.memory > heaviest.memory) heaviest = needs;
+  }
+  experiment::refuse_impossible_work(heaviest, {sim::available_memory_bytes(), std::nullopt}, ".",
+                                     scenarios.front().model->size_setting);
+}
+
 int execute(const std::vector<std::string>& files, const experiment::ScenarioRequest& shared, std::size_t threads,
             bool quiet) {
   if (files.size() < 2) throw UsageError("give at least two scenario files to compare");
@@ -57,6 +73,7 @@ int execute(const std::vector<std::string>& files, const experiment::ScenarioReq
     scenarios.push_back(experiment::load_experiment(request));
   }
   experiment::require_same_run_settings(scenarios);
+  refuse_impossible_work(scenarios, sim::resolve_thread_count(threads));
   for (const experiment::Experiment& scenario : scenarios) {
     print_setting_cautions(stderr, scenario, experiment::RunTable(scenario));
   }
@@ -94,14 +111,15 @@ int compare_command(const Arguments& args) {
                                       "each one's paired difference to the first. All must share run.* settings.\n\n"
                                       "Options");
   description.add_options()("help,h", "show this help")
-      ("threads", po::value(&threads), "worker threads (default: all cores)")
       ("quiet,q", po::bool_switch(&quiet), "no banner on stderr");
+  add_thread_option(description);
   add_scenario_options(description, shared);
   std::vector<std::string> order;
   const auto parsed = parse_command_line(args, description, "scenario", po::value<std::vector<std::string>>(), -1, &order);
   if (!parsed) return kExitOk;
   const po::variables_map& vm = *parsed;
   read_scenario_shortcuts(vm, order, shared);
+  threads = thread_count(vm);
   const auto files = vm.count("scenario") != 0 ? vm["scenario"].as<std::vector<std::string>>() : std::vector<std::string>{};
   return execute(files, shared, threads, quiet);
 }

@@ -4,6 +4,7 @@
 // Every finished run is journaled, so a killed run continues with --resume.
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <filesystem>
@@ -15,10 +16,13 @@
 #include "cli/experiment_options.hpp"
 #include "cli/run_report.hpp"
 #include "cli/scenario_options.hpp"
+#include "cli/thread_option.hpp"
 #include "experiment/durable_output.hpp"
+#include "experiment/resource_check.hpp"
 #include "experiment/run_identity.hpp"
 #include "experiment/run_table.hpp"
 #include "experiment/target_ci.hpp"
+#include "sim/durability/atomic_file.hpp"
 #include "sim/errors.hpp"
 #include "sim/run/interruption.hpp"
 #include "sim/run/runner.hpp"
@@ -46,6 +50,7 @@ struct RunOptions {
   bool progress = false;
   bool quiet = false;
   bool brief = false;
+  bool skip_resource_check = false;
 };
 
 std::filesystem::path output_path(const RunOptions& options, const sim::ScenarioSpec& scenario) {
@@ -63,6 +68,20 @@ void refuse_shard_combinations(const RunOptions& options, std::size_t total_runs
     throw UsageError("--shard " + options.shard->text() + ": more shards than the " + std::to_string(total_runs) +
                      " runs of this scenario");
   }
+}
+
+// Before the lock, temporary or journal exist: work the machine cannot hold is refused.
+void refuse_impossible_work(const RunOptions& options, const Experiment& loaded, const RunTable& runs,
+                            const std::optional<experiment::TargetCi>& target, std::size_t threads) {
+  if (options.skip_resource_check) return;
+  const auto path = output_path(options, loaded.spec);
+  experiment::check_output_path(path);  // a missing or unwritable directory is named as such
+  const std::size_t initial = static_cast<std::size_t>(loaded.spec.replicates);
+  std::size_t total = runs.entries() * (target ? std::max(initial, target->max_replicates) : initial);
+  if (options.shard) total = options.shard->runs_of(total);
+  const auto directory = sim::directory_of(path);
+  experiment::refuse_impossible_work(experiment::estimate_needs(runs, {total, threads, true}),
+                                     experiment::machine_resources(directory), directory, loaded.model->size_setting);
 }
 
 // The experiment into `path` (a shard, a sweep or variants), printing as it goes.
@@ -131,6 +150,7 @@ int execute(const RunOptions& options) {
       experiment::parse_target_ci(options.experiment, loaded.model->outputs(), initial);
   refuse_shard_combinations(options, runs.entries() * initial);
   const std::size_t threads = sim::resolve_thread_count(options.threads);
+  refuse_impossible_work(options, loaded, runs, target, threads);
   sim::RunnerOptions runner{threads, options.progress || (!options.quiet && isatty(STDERR_FILENO) != 0), nullptr};
 #ifdef ALIGNSIM_WITH_MPI
   // Declared in this order so the coordinator stops the workers before MPI finalises.
@@ -164,7 +184,6 @@ int run_command(const Arguments& args) {
                                       "Without SCENARIO the built-in default scenario runs.\n\nOptions");
   description.add_options()("help,h", "show this help")
       ("output,o", po::value(&options.output), "results file (default: SCENARIO_NAME.h5)")
-      ("threads", po::value(&options.threads), "worker threads (default: all cores)")
       ("overwrite", po::bool_switch(&options.overwrite),
        "replace an existing results file (and discard a journal); not with --resume")
       ("resume", po::bool_switch(&options.resume),
@@ -173,7 +192,10 @@ int run_command(const Arguments& args) {
                                           "(combine with 'alignsim merge')")
       ("progress", po::bool_switch(&options.progress), "show the progress line even when stderr is not a terminal")
       ("quiet,q", po::bool_switch(&options.quiet), "no progress or banner on stderr")
-      ("brief", po::bool_switch(&options.brief), "print only the 'at a glance' table of what-if effects");
+      ("brief", po::bool_switch(&options.brief), "print only the 'at a glance' table of what-if effects")
+      ("no-resource-check", po::bool_switch(&options.skip_resource_check),
+       "start even if the estimated memory or disk space exceeds what the machine has");
+  add_thread_option(description);
   add_scenario_options(description, options.scenario);
   add_experiment_options(description, options.experiment);
   std::vector<std::string> order;
@@ -182,6 +204,7 @@ int run_command(const Arguments& args) {
   const po::variables_map& vm = *parsed;
   if (vm.count("scenario") != 0) options.scenario.file = vm["scenario"].as<std::string>();
   read_scenario_shortcuts(vm, order, options.scenario);
+  options.threads = thread_count(vm);
   read_experiment_options(vm, options.experiment);
   if (vm.count("shard") != 0) options.shard = sim::ShardSpec::parse(vm["shard"].as<std::string>());
   if (options.resume && options.overwrite) {

@@ -44,6 +44,14 @@ void refuse_input_as_output(const fs::path& output, const std::vector<fs::path>&
 
 }  // namespace
 
+void check_output_path(const fs::path& output) {
+  try {
+    sim::check_destination(output, true);
+  } catch (const OutputError& e) {
+    throw OutputError("results file " + sim::quoted(output) + ": " + e.what());
+  }
+}
+
 fs::path journal_path_for(const fs::path& output) {
   return sim::directory_of(output) / ("." + output.filename().string() + ".journal");
 }
@@ -52,11 +60,7 @@ DurableOutput::DurableOutput(fs::path output, const std::string& identity, const
     : output_(std::move(output)), journal_path_(journal_path_for(output_)) {
   refuse_input_as_output(output_, options.inputs);
   // Directory problems first, so they are named as such (not as a lock-file problem).
-  try {
-    sim::check_destination(output_, true);
-  } catch (const OutputError& e) {
-    throw OutputError("results file " + sim::quoted(output_) + ": " + e.what());
-  }
+  check_output_path(output_);
   // Then the lock: a second process must fail here, before it looks at or touches anything.
   lock_.emplace(output_);
   const bool journal_exists = options.journal && journal_is_there();

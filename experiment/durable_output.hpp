@@ -83,4 +83,8 @@ class DurableOutput {
 
 [[nodiscard]] std::filesystem::path journal_path_for(const std::filesystem::path& output);
 
+// What can be checked of an output path before anything is created (a missing or
+// unwritable directory, a directory of that name). Throws OutputError naming it.
+void check_output_path(const std::filesystem::path& output);
+
 }  // namespace alignsim::experiment

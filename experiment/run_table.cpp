@@ -19,9 +19,14 @@ RunTable::RunTable(const Experiment& experiment) : experiment_(experiment) {
 sim::RunOutput RunTable::run(std::size_t entry, std::size_t replicate) const {
   const auto rep = static_cast<std::uint32_t>(replicate);
   if (!design_) return variants_[entry]->run(rep);
+  return prepared(entry)->run(rep);
+}
+
+std::shared_ptr<const sim::PreparedRun> RunTable::prepared(std::size_t entry) const {
+  if (!design_) return variants_.at(entry);
   const sim::Settings settings =
       sim::settings_at(experiment_.spec.variants.front().resolved, design_->spec().factors, design_->point(entry));
-  return experiment_.model->prepare(settings)->run(rep);
+  return experiment_.model->prepare(settings);
 }
 
 }  // namespace alignsim::experiment

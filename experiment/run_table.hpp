@@ -30,6 +30,8 @@ class RunTable {
   // The prepared parameters of a scenario variant (of a sweep: its base, variant 0).
   [[nodiscard]] const sim::PreparedRun& variant(std::size_t v) const { return *variants_.at(v); }
   [[nodiscard]] sim::RunOutput run(std::size_t entry, std::size_t replicate) const;
+  // The prepared parameters of an entry (a design point's are prepared afresh).
+  [[nodiscard]] std::shared_ptr<const sim::PreparedRun> prepared(std::size_t entry) const;
 
  private:
   const Experiment& experiment_;

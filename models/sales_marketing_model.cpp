@@ -5,6 +5,7 @@
 #include "models/calibration_cautions.hpp"
 #include "models/metric_catalog.hpp"
 #include "models/parameter_catalog.hpp"
+#include "models/run_memory.hpp"
 #include "models/simulation.hpp"
 
 namespace alignsim::model {
@@ -21,6 +22,7 @@ class PreparedSalesRun final : public sim::PreparedRun {
   [[nodiscard]] std::vector<sim::SettingCaution> cautions() const override {
     return calibration_cautions(*parameters_);
   }
+  [[nodiscard]] std::uint64_t memory_bytes() const override { return run_memory_bytes(*parameters_); }
 
  private:
   std::shared_ptr<const ModelParameters> parameters_;
@@ -36,7 +38,8 @@ sim::ModelDefinition sales_marketing_model() {
           [](const sim::Settings& resolved) -> std::shared_ptr<const sim::PreparedRun> {
             return std::make_shared<const PreparedSalesRun>(resolved);
           },
-          {"bookings_usd", "wins", "share_mqls_ignored"}};
+          {"bookings_usd", "wins", "share_mqls_ignored"},
+          "population.prospects"};
 }
 
 }  // namespace alignsim::model

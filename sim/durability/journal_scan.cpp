@@ -25,12 +25,13 @@ struct Candidate {
   std::uint64_t total = 0;  // frame + payload + checksum
 };
 
-bool shape_matches(const JournalRecordShape& shape, const RunRecord& record) {
-  const auto fits = [](std::uint32_t expected, std::size_t count) {
+bool counts_fit(const JournalRecordShape& shape, std::uint32_t length, const std::uint32_t (&counts)[3]) {
+  const auto fits = [](std::uint32_t expected, std::uint32_t count) {
     return expected == JournalRecordShape::kAnyCount || count == expected;
   };
-  return fits(shape.summary_size, record.output.summary.size()) && fits(shape.series_size, record.output.series.size()) &&
-         record.output.error.size() <= JournalRecordShape::kMaxErrorBytes;
+  return fits(shape.summary_size, counts[0]) && fits(shape.series_size, counts[1]) &&
+         counts[2] <= JournalRecordShape::kMaxErrorBytes &&
+         kRecordFixedBytes + (std::uint64_t{counts[0]} + counts[1]) * sizeof(double) + counts[2] == length;
 }
 
 // Whether a valid record starts at `offset`; `payload` is scratch space.
@@ -50,6 +51,13 @@ Candidate record_at(const JournalBytes& read, std::uint64_t offset, std::uint64_
     c.found = Found::short_of_file;
     return c;
   }
+  // The counts at the payload's start must add up to its length before the rest is
+  // read: a garbage candidate then costs a few bytes, not a megabyte, when searching.
+  std::uint32_t counts[3] = {0, 0, 0};  // summary, series, error bytes (run_record.hpp)
+  if (!read(offset + kFrameBytes + 16, reinterpret_cast<char*>(counts), sizeof counts) ||
+      !counts_fit(shape, length, counts)) {
+    return c;
+  }
   payload.resize(length);
   std::uint64_t checksum = 0;
   if (!read(offset + kFrameBytes, payload.data(), length) ||
@@ -58,8 +66,7 @@ Candidate record_at(const JournalBytes& read, std::uint64_t offset, std::uint64_
     return c;
   }
   try {
-    const RunRecord record = decode_run_record(payload);
-    if (!shape_matches(shape, record)) return c;
+    const RunRecord record = decode_run_record(payload);  // the counts were checked above
     c.info = {offset + kFrameBytes, length, record.entry, record.replicate, !record.output.error.empty()};
   } catch (const OutputError&) {
     return c;  // checksum right, contents inconsistent: not a record this build wrote

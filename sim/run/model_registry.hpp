@@ -34,6 +34,10 @@ class PreparedRun {
   [[nodiscard]] virtual RunOutput run(std::uint32_t replicate) const = 0;
   // Valid settings outside what the model was calibrated for; empty by default.
   [[nodiscard]] virtual std::vector<SettingCaution> cautions() const { return {}; }
+  // Estimated peak memory of one run(), in bytes: what the model knows of its per-agent
+  // and per-day state. Checked against the machine before any run starts
+  // (experiment/resource_check.hpp); 0 (the default) means small enough not to matter.
+  [[nodiscard]] virtual std::uint64_t memory_bytes() const { return 0; }
 };
 
 struct ModelDefinition {
@@ -46,6 +50,9 @@ struct ModelDefinition {
   std::function<std::shared_ptr<const PreparedRun>(const Settings& resolved)> prepare;
   // Summary metrics a sensitivity analysis ranks when the sweep names none.
   std::vector<std::string> key_outputs;
+  // The setting a run's memory grows with (PreparedRun::memory_bytes), named when a run
+  // is refused for want of memory; empty if none dominates.
+  std::string size_setting{};
 };
 
 // Thread-safe for concurrent reads once built.

@@ -5,8 +5,10 @@
 #include <oneapi/tbb/parallel_pipeline.h>
 #include <oneapi/tbb/task_arena.h>
 
+#include <algorithm>
 #include <atomic>
 #include <exception>
+#include <new>
 #include <limits>
 
 #include "sim/errors.hpp"
@@ -41,6 +43,10 @@ RunOutput run_isolated(std::size_t summary_size, std::size_t series_size, const 
       return failed_run(summary_size, series_size, "run produced the wrong number of values");
     }
     return out;
+  } catch (const std::bad_alloc&) {
+    // what() is just "std::bad_alloc"; say what it means and what to change.
+    return failed_run(summary_size, series_size,
+                      "out of memory: the run could not allocate its state (run fewer --threads, or a smaller model)");
   } catch (const std::exception& e) {
     return failed_run(summary_size, series_size, e.what());
   } catch (...) {
@@ -62,7 +68,7 @@ std::size_t run_all(const RunPlan& plan, const RunLookup& known, const RunFuncti
 }
 
 std::size_t resolve_thread_count(std::size_t requested) noexcept {
-  if (requested > 0) return requested;
+  if (requested > 0) return std::min(requested, kMaxThreads);
   return static_cast<std::size_t>(oneapi::tbb::info::default_concurrency());
 }
 

@@ -74,6 +74,11 @@ class RunDistributor {
 [[nodiscard]] RunOutput run_isolated(std::size_t summary_size, std::size_t series_size, const RunFunction& run,
                                      std::size_t entry, std::size_t replicate);
 
+// The most worker threads a run may ask for. A fixed bound, not one relative to the
+// machine, so a command line is accepted or refused alike everywhere; oneTBB aborts the
+// process when asked for vastly more.
+inline constexpr std::size_t kMaxThreads = 1024;
+
 // The thread count `options.threads` resolves to on this machine.
 [[nodiscard]] std::size_t resolve_thread_count(std::size_t requested) noexcept;
 

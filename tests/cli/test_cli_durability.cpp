@@ -198,9 +198,11 @@ TEST_F(CliDurability, DiskFullIsAClearOutputErrorAndDamagesNothing) {
   ASSERT_EQ(earlier.exit_code, 0) << earlier.err;
   const std::string previous = testing::read_text(dir.path() / "full" / "out.h5");
   // ~200 runs x 120 periods of series: far more than 2 MiB even compressed.
+  // --no-resource-check: the up-front estimate would refuse this (resource_limits.sh); here
+  // the disk fills while the run writes.
   const auto result = run_cli({"run", ALIGNSIM_SOURCE_DIR "/tests/golden/tiny.yaml", "-o", "full/out.h5", "--quiet",
-                               "--overwrite", "--replicates", "100", "--set", "run.horizon_days=120", "--set",
-                               "run.period_days=1", "--set", "population.prospects=200", "--set",
+                               "--no-resource-check", "--overwrite", "--replicates", "100", "--set",
+                               "run.horizon_days=120", "--set", "run.period_days=1", "--set", "population.prospects=200", "--set",
                                "budget.initial_marketing_usd_per_day=10"},  // calibrated per prospect: no caution
                               dir.path());
   EXPECT_EQ(result.exit_code, 1) << result.err;

@@ -2,8 +2,8 @@
 // crashes, hangs, leaks) and tests/fuzz/seeds/<target>/ (hand-made hostile inputs)
 // through the same entry points as the libFuzzer targets, built with the normal
 // compiler. Each must load or end in a ScenarioError (a journal: be read, or refused
-// with an OutputError for its header): the entry points swallow only that, so another exception fails here, a crash kills the test and a hang hits the
-// ctest timeout.
+// with an OutputError for its header): the entry points swallow only that, so another
+// exception fails here, a crash kills the test and a hang hits the ctest timeout.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>

@@ -164,6 +164,25 @@ TEST_F(RunJournalReading, LengthFieldsAreBoundedBeforeAnythingIsAllocated) {
   ASSERT_EQ(scan.skipped.size(), 1U);
 }
 
+// A stretch full of record magics with plausible lengths: each false candidate must cost
+// a few bytes, not its claimed length (else searching it is quadratic).
+TEST_F(RunJournalReading, SearchingDamageReadsEachByteAFewTimesOnly) {
+  std::string bytes(kHeaderBytes, '\0');
+  std::ifstream(path, std::ios::binary).read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  for (int i = 0; i < (1 << 18); ++i) bytes.append("1NUR\x00\x00\x08\x00", 8);  // 2 MiB, lengths of 512 KiB
+  std::uint64_t bytes_read = 0;
+  const JournalBytes read = [&](std::uint64_t offset, char* buffer, std::size_t size) {
+    bytes_read += size;
+    if (offset > bytes.size() || size > bytes.size() - offset) return false;
+    std::memcpy(buffer, bytes.data() + offset, size);
+    return true;
+  };
+  const JournalScan scan =
+      scan_journal_records(read, kHeaderBytes, bytes.size(), JournalRecordShape{}, [](const JournalRecordInfo&) {});
+  EXPECT_EQ(scan.tail, JournalTail::damaged);
+  EXPECT_LE(bytes_read, 8 * bytes.size()) << "bytes read to search " << bytes.size() << " bytes";
+}
+
 TEST_F(RunJournalReading, CorruptHeaderLengthIsAClearErrorNotAnAllocation) {
   overwrite(8, std::string("\x00\x00\x00\x7F", 4));
   try {

@@ -1,0 +1,33 @@
+#include "models/run_memory.hpp"
+
+#include <algorithm>
+
+#include "models/agents.hpp"
+#include "models/metric_catalog.hpp"
+
+namespace alignsim::model {
+namespace {
+
+constexpr std::uint64_t kFixedBytes = 1U << 20;  // the Simulation object, clocks' bucket arrays
+// A rep's columns (agents.hpp Reps, plus its id in the active list), with vector growth.
+constexpr std::uint64_t kBytesPerRep = 2 * (sizeof(TrustState) + 8 + 4 + 8 + 4 + 8 + 4 + 4 + 1 + 1 + 4);
+constexpr std::uint64_t kBytesPerDay = 2 * 24;  // the contact and decision calendars' day vectors
+
+}  // namespace
+
+std::uint64_t run_memory_bytes(const ModelParameters& p) noexcept {
+  const auto prospects = static_cast<std::uint64_t>(std::max<std::int64_t>(p.population.prospects, 0));
+  // Hiring can grow the team up to the cap when headcount follows bookings.
+  const std::int64_t reps = p.budget.headcount_follows_bookings ? std::max(p.population.reps, p.budget.max_reps)
+                                                                : p.population.reps;
+  const std::int64_t period_days = std::max<std::int64_t>(1, p.run.period_days);
+  const auto periods =
+      static_cast<std::uint64_t>(std::max<std::int64_t>(1, (p.run.horizon_days + period_days - 1) / period_days));
+  // The recorder's series and the run's output copy of them.
+  const std::uint64_t series = 2 * model_output_layout().series.size() * periods * sizeof(double);
+  const auto rep_count = static_cast<std::uint64_t>(std::max<std::int64_t>(reps, 0));
+  const auto days = static_cast<std::uint64_t>(std::max<std::int64_t>(p.run.horizon_days, 0));
+  return kFixedBytes + prospects * kPeakBytesPerProspect + rep_count * kBytesPerRep + days * kBytesPerDay + series;
+}
+
+}  // namespace alignsim::model
