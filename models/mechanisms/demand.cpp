@@ -30,13 +30,15 @@ double daily_engagement_hazard(const DemandParameters& d, double adopters, doubl
 void check_engagement_hazard(std::int64_t day, double hazard, double budget_factor, double content_lift) {
   if (hazard <= kMaxDailyEngagementHazard) return;  // also false for NaN
   const bool budget_loop = !(content_lift > budget_factor);
-  char text[512];
+  char text[768];
   std::snprintf(text, sizeof text,
                 "M1 demand ran away on business day %lld: engagement hazard %.3g per business day (at most %.0f), "
-                "budget factor %.3g, content lift %.3g; %s",
+                "budget factor %.3g (today's budget / budget.initial_marketing_usd_per_day, raised to "
+                "budget.demand_elasticity), content lift %.3g; %s",
                 static_cast<long long>(day), hazard, kMaxDailyEngagementHazard, budget_factor, content_lift,
                 budget_loop ? "bookings raise the budget and the budget raises demand (budget.follows_revenue): lower "
-                              "budget.demand_elasticity, population.deal_size_mean_usd or population.deal_size_sigma"
+                              "budget.demand_elasticity, population.deal_size_mean_usd or population.deal_size_sigma, "
+                              "or scale budget.initial_marketing_usd_per_day with population.prospects"
                             : "lower content.engagement_effect");
   throw RunError(text);
 }
