@@ -10,10 +10,13 @@
 namespace alignsim::cli {
 namespace {
 
-int failed_runs_code(std::size_t failed, std::size_t total, const std::filesystem::path& output) {
-  if (failed == 0) return kExitOk;
-  std::fprintf(stderr, "alignsim: %zu of %zu runs failed; their errors are in /runs/error of %s\n", failed, total,
+// The first error (in run order) is printed, so a user sees the cause without opening
+// the file; every run's error is in the file.
+int failed_runs_code(const experiment::RoundsResult& rounds, std::size_t total, const std::filesystem::path& output) {
+  if (rounds.failed == 0) return kExitOk;
+  std::fprintf(stderr, "alignsim: %zu of %zu runs failed; their errors are in /runs/error of %s\n", rounds.failed, total,
                output.string().c_str());
+  if (!rounds.first_error.empty()) std::fprintf(stderr, "alignsim: first failed run: %s\n", rounds.first_error.c_str());
   return kExitRunsFailed;
 }
 
@@ -48,7 +51,7 @@ int report_variants(const experiment::Experiment& experiment, const experiment::
                 results.rounds.target_met ? "met by every variant" : "NOT met by every variant (maximum reached)");
   }
   std::printf("Results: %s\n", output.string().c_str());
-  return failed_runs_code(results.rounds.failed, results.total_runs(), output);
+  return failed_runs_code(results.rounds, results.total_runs(), output);
 }
 
 int report_sweep(const experiment::RunTable& runs, const experiment::SweepResults& results,
@@ -60,7 +63,7 @@ int report_sweep(const experiment::RunTable& runs, const experiment::SweepResult
                 results.rounds.target_met ? "met at every point" : "NOT met at every point (maximum reached)");
   }
   std::printf("Results: %s\n", output.string().c_str());
-  return failed_runs_code(results.rounds.failed, results.total_runs(), output);
+  return failed_runs_code(results.rounds, results.total_runs(), output);
 }
 
 int report_shard(const sim::ShardSpec& shard, const experiment::ShardResults& results,

@@ -39,8 +39,12 @@ RoundsResult run_in_rounds(const RoundsPlan& plan, const sim::RunFunction& run, 
         },
         run,
         [&](std::size_t entry, std::size_t replicate, sim::RunOutput&& output) {
-          if (output.error == kSkippedRunError) ++result.skipped;
-          else if (plan.target) moments[entry].add(output.summary.at(plan.target->metric));
+          if (output.error == kSkippedRunError) {
+            ++result.skipped;
+          } else {
+            if (!output.error.empty() && result.first_error.empty()) result.first_error = output.error;
+            if (plan.target) moments[entry].add(output.summary.at(plan.target->metric));
+          }
           sink(entry, replicate, std::move(output));
         },
         options);

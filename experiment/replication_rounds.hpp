@@ -11,6 +11,7 @@
 // complete and memory bounded.
 #include <cstddef>
 #include <optional>
+#include <string>
 
 #include "experiment/target_ci.hpp"
 #include "sim/run/runner.hpp"
@@ -34,6 +35,7 @@ struct RoundsResult {
   std::size_t rounds = 0;
   std::size_t failed = 0;      // simulated runs that failed
   std::size_t skipped = 0;     // run records of entries that had already met the target
+  std::string first_error;     // the error of the first failed simulated run, in run order; empty if none
   bool target_met = true;      // false if the maximum was reached first
 };
 

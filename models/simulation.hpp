@@ -56,7 +56,8 @@ class Simulation {
   void route_and_decide(std::int64_t day);
   void make_contacts(std::int64_t day);
   void decide_opportunities(std::int64_t day);
-  [[nodiscard]] double daily_engagement_hazard() const;
+  // Throws alignsim::RunError if the hazard runs away (models/mechanisms/demand.hpp).
+  [[nodiscard]] double daily_engagement_hazard(std::int64_t day) const;
   [[nodiscard]] bool becomes_mql(std::uint32_t prospect) const;
   [[nodiscard]] std::uint32_t route(std::uint32_t prospect);
   void decide_lead(std::int64_t day, const Lead& lead, std::uint32_t rep);

@@ -26,19 +26,22 @@ namespace {
 constexpr double kHoursPerDay = 24.0;
 }
 
-double Simulation::daily_engagement_hazard() const {
+double Simulation::daily_engagement_hazard(std::int64_t day) const {
   const auto& d = p_->demand;
   if (!d.enabled) return 0.0;
-  return model::daily_engagement_hazard(d, adopters(d, ever_engaged_, customers_),
-                                        static_cast<double>(p_->population.prospects),
-                                        demand_budget_factor(p_->budget, org_.marketing_budget_per_day),
-                                        content_lift_today(p_->content.engagement_effect));
+  const double budget_factor = demand_budget_factor(p_->budget, org_.marketing_budget_per_day);
+  const double lift = content_lift_today(p_->content.engagement_effect);
+  const double hazard = model::daily_engagement_hazard(d, adopters(d, ever_engaged_, customers_),
+                                                       static_cast<double>(p_->population.prospects), budget_factor,
+                                                       lift);
+  check_engagement_hazard(day, hazard, budget_factor, lift);
+  return hazard;
 }
 
 void Simulation::engage_prospects(std::int64_t day) {
   due_today_.clear();
   mqls_today_.clear();
-  engagement_clock_.advance(daily_engagement_hazard(), due_today_);
+  engagement_clock_.advance(daily_engagement_hazard(day), due_today_);
   for (const auto& due : due_today_) {
     const std::uint32_t prospect = due.prospect;
     // Stale entry: a rep's own prospecting took the prospect out of the pool meanwhile.

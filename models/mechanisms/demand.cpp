@@ -2,8 +2,12 @@
 #include "models/mechanisms/demand.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
 
 #include "models/mechanisms/mechanism_bindings.hpp"
+#include "sim/errors.hpp"
 
 namespace alignsim::model {
 
@@ -21,6 +25,22 @@ double daily_engagement_hazard(const DemandParameters& d, double adopters, doubl
   if (!d.enabled) return 0.0;
   const double bass = d.innovation_rate + d.imitation_rate * adopters / prospects;
   return bass * budget_factor * content_lift;
+}
+
+void check_engagement_hazard(std::int64_t day, double hazard, double budget_factor, double content_lift) {
+  if (hazard <= kMaxDailyEngagementHazard) return;  // also false for NaN
+  const bool budget_loop = !(content_lift > budget_factor);
+  char text[768];
+  std::snprintf(text, sizeof text,
+                "M1 demand ran away on business day %lld: engagement hazard %.3g per business day (at most %.0f), "
+                "budget factor %.3g (today's budget / budget.initial_marketing_usd_per_day, raised to "
+                "budget.demand_elasticity), content lift %.3g; %s",
+                static_cast<long long>(day), hazard, kMaxDailyEngagementHazard, budget_factor, content_lift,
+                budget_loop ? "bookings raise the budget and the budget raises demand (budget.follows_revenue): lower "
+                              "budget.demand_elasticity, population.deal_size_mean_usd or population.deal_size_sigma, "
+                              "or scale budget.initial_marketing_usd_per_day with population.prospects"
+                            : "lower content.engagement_effect");
+  throw RunError(text);
 }
 
 namespace binding {

@@ -24,4 +24,14 @@ namespace alignsim::model {
 [[nodiscard]] double daily_engagement_hazard(const DemandParameters& d, double adopters, double prospects,
                                              double budget_factor, double content_lift) noexcept;
 
+// The largest daily engagement hazard a run accepts (1/business day). The baseline's is
+// about 0.002; at 50 every dormant account engages on every day with certainty, so a
+// hazard beyond this is a feedback loop that ran away (revenue raises the budget, the
+// budget raises demand: issue 16), not a market.
+inline constexpr double kMaxDailyEngagementHazard = 1e3;
+
+// Throws alignsim::RunError if `hazard` is not a number or exceeds the maximum, naming
+// the factor and the parameters that drove it.
+void check_engagement_hazard(std::int64_t day, double hazard, double budget_factor, double content_lift);
+
 }  // namespace alignsim::model

@@ -6,11 +6,15 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdint>
+#include <limits>
 #include <queue>
 #include <random>
 #include <tuple>
 #include <vector>
+
+#include "sim/errors.hpp"
 
 namespace alignsim::model {
 namespace {
@@ -127,6 +131,70 @@ TEST(EngagementClock, DueExactlyWhenCumulativeHazardReachesThreshold) {
   EXPECT_EQ(due[0].prospect, 1u);
   EXPECT_EQ(due[0].tag, 3u);
   EXPECT_EQ(clock.scheduled_count(), 0u);
+}
+
+// Issue 16: a runaway hazard (1e18 per day and beyond) made advance() walk ~1e21
+// buckets, for ever. Any finite hazard now takes time bounded by the window and the
+// entries, and the due sets still match the reference exactly.
+TEST(EngagementClock, HugeHazardsMatchReferenceInBoundedTime) {
+  std::mt19937_64 bits(16);
+  EngagementClock clock;  // the run's window: 8192 buckets of 1e-3
+  ReferenceClock reference;
+  const auto started = std::chrono::steady_clock::now();
+  std::vector<EngagementClock::Due> due;
+  double hazard = 1e-3;
+  for (int day = 0; day < 400; ++day) {
+    for (std::uint32_t i = 0; i < 50; ++i) {
+      const double e = 3.0 * uniform(bits), m = 0.01 + uniform(bits);
+      reference.add(clock.cumulative_hazard(), i, static_cast<std::uint32_t>(day), e, m);
+      clock.add(i, static_cast<std::uint32_t>(day), e, m);
+    }
+    hazard *= 4.0;  // 1e-3 growing to beyond 1e200: buckets past int64 are clamped
+    due.clear();
+    clock.advance(hazard, due);
+    const auto expected = reference.take_due(clock.cumulative_hazard());
+    ASSERT_EQ(due.size(), expected.size()) << "day " << day << ", hazard " << hazard;
+    for (std::size_t i = 0; i < due.size(); ++i) {
+      ASSERT_EQ(due[i].prospect, expected[i].prospect) << "day " << day;
+      ASSERT_EQ(due[i].tag, expected[i].tag) << "day " << day;
+    }
+    ASSERT_EQ(clock.scheduled_count(), reference.size());
+  }
+  EXPECT_GT(clock.cumulative_hazard(), 1e200);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(20));
+}
+
+TEST(EngagementClock, InfiniteThresholdTakesNoSlotAndIsNeverDue) {
+  EngagementClock clock;
+  clock.add(1, 0, std::numeric_limits<double>::infinity(), 1.0);
+  clock.add(2, 0, 1.0, 1e-320);  // 1 / denormal: infinite
+  EXPECT_EQ(clock.scheduled_count(), 0u);
+  std::vector<EngagementClock::Due> due;
+  clock.advance(1e300, due);
+  EXPECT_TRUE(due.empty());
+}
+
+TEST(EngagementClock, NanThresholdIsARunError) {
+  EngagementClock clock;
+  EXPECT_THROW(clock.add(1, 0, std::numeric_limits<double>::quiet_NaN(), 1.0), RunError);
+  EXPECT_THROW(clock.add(1, 0, std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity()),
+               RunError);  // inf / inf
+}
+
+TEST(EngagementClock, HazardThatIsNotAFiniteNonNegativeNumberIsARunError) {
+  std::vector<EngagementClock::Due> due;
+  for (double hazard : {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity(), -1e-9}) {
+    EngagementClock clock;
+    clock.add(1, 0, 0.5, 1.0);
+    EXPECT_THROW(clock.advance(hazard, due), RunError) << hazard;
+  }
+}
+
+TEST(EngagementClock, CumulativeHazardOverflowIsARunError) {
+  EngagementClock clock;
+  std::vector<EngagementClock::Due> due;
+  clock.advance(1.5e308, due);
+  EXPECT_THROW(clock.advance(1.5e308, due), RunError);
 }
 
 }  // namespace

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "model_test_support.hpp"
+#include "../model_test_support.hpp"
 
 namespace alignsim::model {
 namespace {
