@@ -164,6 +164,7 @@ ShardWriter::ShardWriter(fs::path path, const ShardHeader& header, bool overwrit
 ShardWriter::~ShardWriter() = default;
 
 void ShardWriter::write(std::size_t run, const RunOutput& output) {
+  hdf5::disable_automatic_error_printing();  // the runner's writer stage may be on any thread
   State& s = *state_;
   const std::size_t expected = s.header.index + s.next_row * s.header.count;
   if (s.committed || run != expected || s.next_row >= s.header.rows()) {
@@ -185,6 +186,7 @@ void ShardWriter::write(std::size_t run, const RunOutput& output) {
 }
 
 void ShardWriter::commit() {
+  hdf5::disable_automatic_error_printing();
   State& s = *state_;
   if (s.next_row != s.header.rows()) {
     throw OutputError("shard file " + quoted(s.path) + ": " + std::to_string(s.next_row) + " of " +
@@ -295,6 +297,11 @@ ShardReader::ShardReader(fs::path path) : state_(std::make_unique<State>()) {
   s.path = std::move(path);
   try {
     hdf5::disable_automatic_error_printing();
+    // Said plainly, not as HDF5's stack for a failed open.
+    std::error_code error;
+    const fs::file_status status = fs::status(s.path, error);
+    if (!fs::exists(status)) throw OutputError("no such file");
+    if (fs::is_directory(status)) throw OutputError("is a directory, not a shard file");
     s.file = hdf5::File(H5Fopen(s.path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "opening the file");
     const hid_t root = s.file.get();
     if (H5Aexists(root, "kind") <= 0 || read_string_attribute(root, "kind") != kKind) {
@@ -341,21 +348,29 @@ const ShardHeader& ShardReader::header() const noexcept { return state_->header;
 const fs::path& ShardReader::path() const noexcept { return state_->path; }
 std::size_t ShardReader::stored_rows() const noexcept { return state_->rows; }
 
-bool ShardReader::holds_exactly_its_runs() {
+std::string ShardReader::run_table_problem() {
+  hdf5::disable_automatic_error_printing();
   State& s = *state_;
-  if (s.rows != s.header.rows()) return false;
+  if (s.rows != s.header.rows()) {
+    return "is incomplete: it holds " + std::to_string(s.rows) + " runs, expected " + std::to_string(s.header.rows());
+  }
   std::vector<std::int64_t> runs(s.rows);
   if (s.rows > 0) {
     hdf5::check(H5Dread(s.runs.get(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, runs.data()),
                 "reading run numbers of " + quoted(s.path));
   }
   for (std::size_t row = 0; row < s.rows; ++row) {
-    if (runs[row] != static_cast<std::int64_t>(s.header.index + row * s.header.count)) return false;
+    const std::size_t expected = s.header.index + row * s.header.count;
+    if (runs[row] != static_cast<std::int64_t>(expected)) {
+      return "has a wrong run table: row " + std::to_string(row) + " holds run " + std::to_string(runs[row]) +
+             ", expected run " + std::to_string(expected);
+    }
   }
-  return true;
+  return {};
 }
 
 void ShardReader::verify() const {
+  hdf5::disable_automatic_error_printing();
   const State& s = *state_;
   try {
     for (std::size_t b = 0; b < s.blocks(); ++b) static_cast<void>(s.read_block(b));
@@ -365,6 +380,7 @@ void ShardReader::verify() const {
 }
 
 RunOutput ShardReader::read(std::size_t run) {
+  hdf5::disable_automatic_error_printing();  // lookups run on the runner's threads
   State& s = *state_;
   const ShardHeader& h = s.header;
   if (run % h.count != h.index || (run - h.index) / h.count >= s.rows) {
