@@ -194,18 +194,22 @@ void ShardWriter::commit() {
   }
   s.committed = true;
   s.flush();
-  const hdf5::Dataset checksums =
-      hdf5::create_dataset(s.file.get(), "checksum", H5T_STD_U64LE, {s.block_checksums.size()},
-                           hdf5::untimed_creation_properties(H5P_DATASET_CREATE));
-  if (!s.block_checksums.empty()) {
-    hdf5::check(H5Dwrite(checksums.get(), H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, s.block_checksums.data()),
-                "writing block checksums");
+  {  // closed before the file: a file closes for real only when its last object does
+    const hdf5::Dataset checksums =
+        hdf5::create_dataset(s.file.get(), "checksum", H5T_STD_U64LE, {s.block_checksums.size()},
+                             hdf5::untimed_creation_properties(H5P_DATASET_CREATE));
+    if (!s.block_checksums.empty()) {
+      hdf5::check(H5Dwrite(checksums.get(), H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                           s.block_checksums.data()),
+                  "writing block checksums");
+    }
   }
   s.runs.close("closing a dataset");
   s.summary.close("closing a dataset");
   s.series.close("closing a dataset");
   s.errors.close("closing a dataset");
   s.file.close("closing the shard file");
+  seal_with_trailer(s.temporary.path());
   fsync_path(s.temporary.path(), false);
   publish(s.temporary.path(), s.path, s.overwrite);
   s.temporary.release();
@@ -302,6 +306,13 @@ ShardReader::ShardReader(fs::path path) : state_(std::make_unique<State>()) {
     const fs::file_status status = fs::status(s.path, error);
     if (!fs::exists(status)) throw OutputError("no such file");
     if (fs::is_directory(status)) throw OutputError("is a directory, not a shard file");
+    // Before HDF5 parses a byte: HDF5 1.10 crashes or hangs on some malformed files.
+    const std::string damage = trailer_problem(s.path);
+    if (damage == "it has no checksum trailer") {
+      throw OutputError("not an alignsim shard file of format version " + std::to_string(kShardFormatVersion) +
+                        " (written by 'alignsim run --shard I/N' of this build): " + damage);
+    }
+    if (!damage.empty()) throw OutputError("damaged: " + damage + "; rerun this shard");
     s.file = hdf5::File(H5Fopen(s.path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "opening the file");
     const hid_t root = s.file.get();
     if (H5Aexists(root, "kind") <= 0 || read_string_attribute(root, "kind") != kKind) {

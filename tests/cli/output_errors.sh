@@ -45,11 +45,23 @@ mkdir a_directory
 expect 2 "alignsim merge: shard file 'a_directory': is a directory, not a shard file" \
   merge a_directory -o merged.h5 --quiet
 
-# A run table with the right length but a wrong run number.
+# A run table with the right length but a wrong run number (was: "holds 3 runs, expected 3").
 for i in 0 1; do "$alignsim" run "$tiny" --shard "$i/2" -o "shard_$i.h5" --quiet > /dev/null 2>&1; done
 if /usr/bin/python3 -c 'import h5py' 2> /dev/null; then
   cp shard_0.h5 bad_runs.h5
-  /usr/bin/python3 -c 'import h5py; f = h5py.File("bad_runs.h5", "r+"); f["run"][1] = 7; f.close()'
+  # Rewritten through HDF5 (which drops the checksum trailer), then sealed again as the
+  # writer seals a shard, so the run table is what merge finds wrong.
+  /usr/bin/python3 - <<'PY'
+import h5py
+with h5py.File("bad_runs.h5", "r+") as f:
+    f["run"][1] = 7
+data = open("bad_runs.h5", "rb").read()
+state = 14695981039346656037
+for byte in data:
+    state = ((state ^ byte) * 1099511628211) % (1 << 64)
+with open("bad_runs.h5", "ab") as f:
+    f.write(b"alignsim" + state.to_bytes(8, "little"))
+PY
   expect 2 "alignsim merge: shard file 'bad_runs.h5' (shard 0/2) has a wrong run table: row 1 holds run 7, expected run 2" \
     merge bad_runs.h5 shard_1.h5 -o merged.h5 --quiet
 else

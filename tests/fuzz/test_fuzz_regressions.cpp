@@ -1,7 +1,7 @@
 // Replays every input under tests/fuzz/regressions/<target>/ (what the fuzzers found:
 // crashes, hangs, leaks) and tests/fuzz/seeds/<target>/ (hand-made hostile inputs)
 // through the same entry points as the libFuzzer targets, built with the normal
-// compiler. Each must load or end in a ScenarioError: the entry points swallow only
+// compiler. Each must load or end in a ScenarioError (a shard file: an OutputError): the entry points swallow only
 // that, so another exception fails here, a crash kills the test and a hang hits the
 // ctest timeout.
 #include <algorithm>
@@ -15,6 +15,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/fuzz/fuzz_inputs.hpp"
+#include "tests/fuzz/fuzz_shard_input.hpp"
 
 namespace {
 
@@ -57,6 +58,10 @@ TEST(FuzzRegressions, ExtendsInputsLoadOrGiveAScenarioError) {
 
 TEST(FuzzRegressions, SetOverrideInputsLoadOrGiveAScenarioError) {
   replay("set_override", alignsim::fuzz::load_set_bytes);
+}
+
+TEST(FuzzRegressions, ShardFileInputsReadOrGiveAnOutputError) {
+  replay("shard_file", alignsim::fuzz::read_shard_bytes);
 }
 
 }  // namespace
