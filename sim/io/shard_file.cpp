@@ -27,14 +27,6 @@ std::size_t block_rows(const ShardHeader& header) {
   return std::clamp<std::size_t>(kBlockBytes / row_bytes, 1, std::max<std::size_t>(header.rows(), 1));
 }
 
-std::size_t read_size_attribute(hid_t object, const std::string& name) {
-  const hdf5::Attribute attribute(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name);
-  std::int64_t value = 0;
-  hdf5::check(H5Aread(attribute.get(), H5T_NATIVE_INT64, &value), "reading attribute " + name);
-  if (value < 0) throw OutputError("attribute " + name + " is negative");
-  return static_cast<std::size_t>(value);
-}
-
 hdf5::Dataset create_rows(hid_t file, const std::string& name, hid_t type, std::size_t rows, std::size_t columns,
                           std::size_t chunk_rows, bool compress) {
   std::vector<hsize_t> dims{rows}, chunk{chunk_rows};
@@ -58,17 +50,6 @@ hdf5::Dataspace memory_rows(std::size_t count, std::size_t columns) {
   return {H5Screate_simple(columns > 0 ? 2 : 1, dims, nullptr), "creating a memory dataspace"};
 }
 
-// Throws unless the dataset is shaped [rows] (columns 0) or [rows, columns].
-void check_shape(const hdf5::Dataset& dataset, const char* name, std::size_t rows, std::size_t columns) {
-  const hdf5::Dataspace space(H5Dget_space(dataset.get()), std::string("getting the shape of /") + name);
-  hsize_t dims[2] = {0, 0};
-  const int rank = H5Sget_simple_extent_ndims(space.get());
-  if (rank != (columns > 0 ? 2 : 1) || H5Sget_simple_extent_dims(space.get(), dims, nullptr) < 0 || dims[0] != rows ||
-      (columns > 0 && dims[1] != columns)) {
-    throw OutputError(std::string("/") + name + " is not shaped as the header says (" + std::to_string(rows) +
-                      " rows" + (columns > 0 ? " x " + std::to_string(columns) : std::string()) + ")");
-  }
-}
 
 }  // namespace
 
@@ -277,17 +258,17 @@ struct ShardReader::State {
 
   void open_datasets(hid_t root) {
     runs = hdf5::Dataset(H5Dopen2(root, "run", H5P_DEFAULT), "opening /run");
-    check_shape(runs, "run", rows, 0);
+    hdf5::require_shape(runs, "run", rows, 0);
     summary = hdf5::Dataset(H5Dopen2(root, "summary", H5P_DEFAULT), "opening /summary");
-    check_shape(summary, "summary", rows, header.summary_size);
+    hdf5::require_shape(summary, "summary", rows, header.summary_size);
     if (header.series_size > 0) {
       series = hdf5::Dataset(H5Dopen2(root, "series", H5P_DEFAULT), "opening /series");
-      check_shape(series, "series", rows, header.series_size);
+      hdf5::require_shape(series, "series", rows, header.series_size);
     }
     errors = hdf5::Dataset(H5Dopen2(root, "error", H5P_DEFAULT), "opening /error");
-    check_shape(errors, "error", rows, 0);
+    hdf5::require_shape(errors, "error", rows, 0);
     const hdf5::Dataset sums(H5Dopen2(root, "checksum", H5P_DEFAULT), "opening /checksum");
-    check_shape(sums, "checksum", blocks(), 0);
+    hdf5::require_shape(sums, "checksum", blocks(), 0);
     checksums.resize(blocks());
     if (!checksums.empty()) {
       hdf5::check(H5Dread(sums.get(), H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, checksums.data()),
@@ -318,7 +299,7 @@ ShardReader::ShardReader(fs::path path) : state_(std::make_unique<State>()) {
     if (H5Aexists(root, "kind") <= 0 || read_string_attribute(root, "kind") != kKind) {
       throw OutputError("not an alignsim shard file (written by 'alignsim run --shard I/N')");
     }
-    const std::size_t version = read_size_attribute(root, "shard_format_version");
+    const std::size_t version = hdf5::read_size_attribute(root, "shard_format_version");
     if (version != static_cast<std::size_t>(kShardFormatVersion)) {
       throw OutputError("shard format version " + std::to_string(version) + ", but this build reads version " +
                         std::to_string(kShardFormatVersion) + "; rerun the shard with this build");
@@ -329,18 +310,15 @@ ShardReader::ShardReader(fs::path path) : state_(std::make_unique<State>()) {
     h.git_revision = read_string_attribute(root, "git_revision");
     h.scenario_name = read_string_attribute(root, "scenario_name");
     h.scenario_yaml = read_string_attribute(root, "scenario_yaml");
-    h.index = read_size_attribute(root, "shard_index");
-    h.count = read_size_attribute(root, "shard_count");
-    h.entries = read_size_attribute(root, "entries");
-    h.replicates = read_size_attribute(root, "replicates");
-    h.summary_size = read_size_attribute(root, "summary_size");
-    h.series_size = read_size_attribute(root, "series_size");
-    s.rows = read_size_attribute(root, "runs");
+    h.index = hdf5::read_size_attribute(root, "shard_index");
+    h.count = hdf5::read_size_attribute(root, "shard_count");
+    h.entries = hdf5::read_size_attribute(root, "entries");
+    h.replicates = hdf5::read_size_attribute(root, "replicates");
+    h.summary_size = hdf5::read_size_attribute(root, "summary_size");
+    h.series_size = hdf5::read_size_attribute(root, "series_size");
+    s.rows = hdf5::read_size_attribute(root, "runs");
     std::uint64_t stored_checksum = 0;
-    {
-      const hdf5::Attribute attribute(H5Aopen(root, "header_checksum", H5P_DEFAULT), "opening attribute header_checksum");
-      hdf5::check(H5Aread(attribute.get(), H5T_NATIVE_UINT64, &stored_checksum), "reading attribute header_checksum");
-    }
+    hdf5::read_scalar_attribute(root, "header_checksum", H5T_NATIVE_UINT64, &stored_checksum);
     if (shard_header_checksum(h, s.rows) != stored_checksum) {
       throw OutputError("damaged: its header attributes do not match their checksum");
     }
