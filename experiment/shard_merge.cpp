@@ -70,12 +70,9 @@ void ShardSet::check_coverage() {
       throw UsageError("shard files " + sim::quoted(seen->second->path()) + " and " + sim::quoted(shard.path()) +
                        " overlap: both are shard " + std::to_string(shard.header().index) + "/" + std::to_string(count));
     }
-    if (!shard.holds_exactly_its_runs()) {
-      throw UsageError("shard file " + name_of(shard) + " is incomplete: it holds " +
-                       std::to_string(shard.stored_rows()) + " runs, expected " +
-                       std::to_string(shard.header().rows()));
-    }
     try {
+      const std::string problem = shard.run_table_problem();
+      if (!problem.empty()) throw UsageError("shard file " + name_of(shard) + " " + problem);
       shard.verify();  // before any output exists: a damaged shard must not half-merge
     } catch (const OutputError& e) {
       throw UsageError(e.what());  // a damaged input file is bad input

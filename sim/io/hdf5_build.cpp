@@ -71,6 +71,29 @@ void write_string_attribute(hid_t object, const std::string& name, const std::st
   write_scalar_attribute(object, name, string_type.get(), string_type.get(), &text);
 }
 
+void read_scalar_attribute(hid_t object, const std::string& name, hid_t memory_type, void* value) {
+  const Attribute attribute(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name);
+  check(H5Aread(attribute.get(), memory_type, value), "reading attribute " + name);
+}
+
+std::size_t read_size_attribute(hid_t object, const std::string& name) {
+  std::int64_t value = 0;
+  read_scalar_attribute(object, name, H5T_NATIVE_INT64, &value);
+  if (value < 0) throw OutputError("attribute " + name + " is negative");
+  return static_cast<std::size_t>(value);
+}
+
+void require_shape(const Dataset& dataset, const char* name, std::size_t rows, std::size_t columns) {
+  const Dataspace space(H5Dget_space(dataset.get()), std::string("getting the shape of /") + name);
+  hsize_t dims[2] = {0, 0};
+  const int rank = H5Sget_simple_extent_ndims(space.get());
+  if (rank != (columns > 0 ? 2 : 1) || H5Sget_simple_extent_dims(space.get(), dims, nullptr) < 0 || dims[0] != rows ||
+      (columns > 0 && dims[1] != columns)) {
+    throw OutputError(std::string("/") + name + " is not shaped as the header says (" + std::to_string(rows) +
+                      " rows" + (columns > 0 ? " x " + std::to_string(columns) : std::string()) + ")");
+  }
+}
+
 Dataset write_string_dataset(hid_t group, const std::string& name, const std::vector<std::string>& values,
                              const Datatype& string_type) {
   std::vector<const char*> texts;

@@ -55,6 +55,14 @@ inline void write_int64_attribute(hid_t object, const std::string& name, std::in
   write_number_attribute(object, name, H5T_STD_I64LE, H5T_NATIVE_INT64, value);
 }
 
+// The scalar attribute `name` read as `memory_type` into `value`.
+void read_scalar_attribute(hid_t object, const std::string& name, hid_t memory_type, void* value);
+// An int64 attribute that must not be negative (a count or an index).
+[[nodiscard]] std::size_t read_size_attribute(hid_t object, const std::string& name);
+
+// Throws OutputError unless `dataset` is shaped [rows] (columns 0) or [rows, columns].
+void require_shape(const Dataset& dataset, const char* name, std::size_t rows, std::size_t columns);
+
 // A 1-D string dataset holding `values`.
 Dataset write_string_dataset(hid_t group, const std::string& name, const std::vector<std::string>& values,
                              const Datatype& string_type);

@@ -18,8 +18,11 @@
 namespace alignsim::sim::hdf5 {
 
 // Turns off HDF5's habit of printing its error stack to stderr on every failure; errors
-// reach the user once, inside the exception. Also turns off HDF5's exit handler (see the
-// definition for why). Call before any other HDF5 call. Idempotent; affects the whole process.
+// reach the user once, inside the exception. HDF5 here is a thread-safe build with one
+// error stack per thread, so this acts on the calling thread (once; later calls are a
+// thread_local check): call it at every entry point that may run on another thread.
+// Also turns off HDF5's exit handler (see the definition for why), which works only
+// before HDF5's first use: call it before any other HDF5 call.
 void disable_automatic_error_printing();
 
 // The current HDF5 error stack as text, API call first and innermost cause last, entries
@@ -28,7 +31,9 @@ void disable_automatic_error_printing();
 // Must be called before any other HDF5 call, which would clear the stack.
 [[nodiscard]] std::string error_stack_text();
 
-// Throws OutputError("HDF5 failed while <what>: <stack>").
+// Throws OutputError, cause first: "No space left on device (HDF5 failed while <what>:
+// <API call entry>; <innermost entry>)" when HDF5 reports a failed system call, else
+// "HDF5 failed while <what>: <API call entry>; <innermost entry>".
 [[noreturn]] void throw_error(std::string_view what);
 
 // HDF5 signals failure with a negative herr_t/htri_t/hid_t; these return the value when

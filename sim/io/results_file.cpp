@@ -173,6 +173,7 @@ void ResultsFile::State::close_and_publish() {
 }
 
 ResultsFile::State& ResultsFile::State::accepting(const std::unique_ptr<State>& state, const char* operation) {
+  hdf5::disable_automatic_error_printing();  // this thread may not be the one that opened the file
   if (!state) throw OutputError(std::string(operation) + "() called on a moved-from ResultsFile");
   if (state->closed) {
     throw OutputError("results file " + quoted(state->final_path) + ": " + operation +

@@ -1,7 +1,9 @@
 #pragma once
-// Checksums of a shard file (format version 2, docs/output-format.md "Shard files"):
-// one over the header attributes and one per block of rows, FNV-1a 64 like the journal
-// (sim/durability/checksum.hpp). A shard crosses cluster filesystems and sits on disk
+// Checksums of a shard file (format version 2, docs/output-format.md "Shard files"),
+// FNV-1a 64 like the journal (sim/durability/checksum.hpp): one over the file's bytes in
+// a 16-byte trailer after the HDF5 data, checked before HDF5 parses anything (HDF5 1.10
+// itself crashes or hangs on some malformed files: fuzz_shard_file found both), one over
+// the header attributes and one per block of rows, checked on what HDF5 decoded. A shard crosses cluster filesystems and sits on disk
 // between the array job and the merge; without them a flipped byte in a summary value
 // merged silently, and a flipped bit in compressed series crashed the merge.
 //
@@ -9,6 +11,7 @@
 // machine that computes them. Thread-safe (pure).
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -32,5 +35,14 @@ struct ShardRows {
 // The block's run numbers, values and errors (not its position: the checksum dataset's
 // index gives that).
 [[nodiscard]] std::uint64_t shard_rows_checksum(const ShardRows& rows);
+
+// Appends the trailer ("alignsim" then the FNV-1a 64 of every byte before it, little
+// endian) to a closed HDF5 file; HDF5 ignores bytes past its end of data. Throws
+// OutputError if the file cannot be read or extended.
+void seal_with_trailer(const std::filesystem::path& file);
+
+// Whether the file ends in a trailer: "" if it matches, else what is wrong ("it has no
+// checksum trailer", "its bytes do not match the checksum at its end").
+[[nodiscard]] std::string trailer_problem(const std::filesystem::path& file);
 
 }  // namespace alignsim::sim

@@ -27,14 +27,6 @@ std::size_t block_rows(const ShardHeader& header) {
   return std::clamp<std::size_t>(kBlockBytes / row_bytes, 1, std::max<std::size_t>(header.rows(), 1));
 }
 
-std::size_t read_size_attribute(hid_t object, const std::string& name) {
-  const hdf5::Attribute attribute(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name);
-  std::int64_t value = 0;
-  hdf5::check(H5Aread(attribute.get(), H5T_NATIVE_INT64, &value), "reading attribute " + name);
-  if (value < 0) throw OutputError("attribute " + name + " is negative");
-  return static_cast<std::size_t>(value);
-}
-
 hdf5::Dataset create_rows(hid_t file, const std::string& name, hid_t type, std::size_t rows, std::size_t columns,
                           std::size_t chunk_rows, bool compress) {
   std::vector<hsize_t> dims{rows}, chunk{chunk_rows};
@@ -58,17 +50,6 @@ hdf5::Dataspace memory_rows(std::size_t count, std::size_t columns) {
   return {H5Screate_simple(columns > 0 ? 2 : 1, dims, nullptr), "creating a memory dataspace"};
 }
 
-// Throws unless the dataset is shaped [rows] (columns 0) or [rows, columns].
-void check_shape(const hdf5::Dataset& dataset, const char* name, std::size_t rows, std::size_t columns) {
-  const hdf5::Dataspace space(H5Dget_space(dataset.get()), std::string("getting the shape of /") + name);
-  hsize_t dims[2] = {0, 0};
-  const int rank = H5Sget_simple_extent_ndims(space.get());
-  if (rank != (columns > 0 ? 2 : 1) || H5Sget_simple_extent_dims(space.get(), dims, nullptr) < 0 || dims[0] != rows ||
-      (columns > 0 && dims[1] != columns)) {
-    throw OutputError(std::string("/") + name + " is not shaped as the header says (" + std::to_string(rows) +
-                      " rows" + (columns > 0 ? " x " + std::to_string(columns) : std::string()) + ")");
-  }
-}
 
 }  // namespace
 
@@ -164,6 +145,7 @@ ShardWriter::ShardWriter(fs::path path, const ShardHeader& header, bool overwrit
 ShardWriter::~ShardWriter() = default;
 
 void ShardWriter::write(std::size_t run, const RunOutput& output) {
+  hdf5::disable_automatic_error_printing();  // the runner's writer stage may be on any thread
   State& s = *state_;
   const std::size_t expected = s.header.index + s.next_row * s.header.count;
   if (s.committed || run != expected || s.next_row >= s.header.rows()) {
@@ -185,6 +167,7 @@ void ShardWriter::write(std::size_t run, const RunOutput& output) {
 }
 
 void ShardWriter::commit() {
+  hdf5::disable_automatic_error_printing();
   State& s = *state_;
   if (s.next_row != s.header.rows()) {
     throw OutputError("shard file " + quoted(s.path) + ": " + std::to_string(s.next_row) + " of " +
@@ -192,18 +175,22 @@ void ShardWriter::commit() {
   }
   s.committed = true;
   s.flush();
-  const hdf5::Dataset checksums =
-      hdf5::create_dataset(s.file.get(), "checksum", H5T_STD_U64LE, {s.block_checksums.size()},
-                           hdf5::untimed_creation_properties(H5P_DATASET_CREATE));
-  if (!s.block_checksums.empty()) {
-    hdf5::check(H5Dwrite(checksums.get(), H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, s.block_checksums.data()),
-                "writing block checksums");
+  {  // closed before the file: a file closes for real only when its last object does
+    const hdf5::Dataset checksums =
+        hdf5::create_dataset(s.file.get(), "checksum", H5T_STD_U64LE, {s.block_checksums.size()},
+                             hdf5::untimed_creation_properties(H5P_DATASET_CREATE));
+    if (!s.block_checksums.empty()) {
+      hdf5::check(H5Dwrite(checksums.get(), H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                           s.block_checksums.data()),
+                  "writing block checksums");
+    }
   }
   s.runs.close("closing a dataset");
   s.summary.close("closing a dataset");
   s.series.close("closing a dataset");
   s.errors.close("closing a dataset");
   s.file.close("closing the shard file");
+  seal_with_trailer(s.temporary.path());
   fsync_path(s.temporary.path(), false);
   publish(s.temporary.path(), s.path, s.overwrite);
   s.temporary.release();
@@ -271,17 +258,17 @@ struct ShardReader::State {
 
   void open_datasets(hid_t root) {
     runs = hdf5::Dataset(H5Dopen2(root, "run", H5P_DEFAULT), "opening /run");
-    check_shape(runs, "run", rows, 0);
+    hdf5::require_shape(runs, "run", rows, 0);
     summary = hdf5::Dataset(H5Dopen2(root, "summary", H5P_DEFAULT), "opening /summary");
-    check_shape(summary, "summary", rows, header.summary_size);
+    hdf5::require_shape(summary, "summary", rows, header.summary_size);
     if (header.series_size > 0) {
       series = hdf5::Dataset(H5Dopen2(root, "series", H5P_DEFAULT), "opening /series");
-      check_shape(series, "series", rows, header.series_size);
+      hdf5::require_shape(series, "series", rows, header.series_size);
     }
     errors = hdf5::Dataset(H5Dopen2(root, "error", H5P_DEFAULT), "opening /error");
-    check_shape(errors, "error", rows, 0);
+    hdf5::require_shape(errors, "error", rows, 0);
     const hdf5::Dataset sums(H5Dopen2(root, "checksum", H5P_DEFAULT), "opening /checksum");
-    check_shape(sums, "checksum", blocks(), 0);
+    hdf5::require_shape(sums, "checksum", blocks(), 0);
     checksums.resize(blocks());
     if (!checksums.empty()) {
       hdf5::check(H5Dread(sums.get(), H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, checksums.data()),
@@ -295,12 +282,24 @@ ShardReader::ShardReader(fs::path path) : state_(std::make_unique<State>()) {
   s.path = std::move(path);
   try {
     hdf5::disable_automatic_error_printing();
+    // Said plainly, not as HDF5's stack for a failed open.
+    std::error_code error;
+    const fs::file_status status = fs::status(s.path, error);
+    if (!fs::exists(status)) throw OutputError("no such file");
+    if (fs::is_directory(status)) throw OutputError("is a directory, not a shard file");
+    // Before HDF5 parses a byte: HDF5 1.10 crashes or hangs on some malformed files.
+    const std::string damage = trailer_problem(s.path);
+    if (damage == "it has no checksum trailer") {
+      throw OutputError("not an alignsim shard file of format version " + std::to_string(kShardFormatVersion) +
+                        " (written by 'alignsim run --shard I/N' of this build): " + damage);
+    }
+    if (!damage.empty()) throw OutputError("damaged: " + damage + "; rerun this shard");
     s.file = hdf5::File(H5Fopen(s.path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "opening the file");
     const hid_t root = s.file.get();
     if (H5Aexists(root, "kind") <= 0 || read_string_attribute(root, "kind") != kKind) {
       throw OutputError("not an alignsim shard file (written by 'alignsim run --shard I/N')");
     }
-    const std::size_t version = read_size_attribute(root, "shard_format_version");
+    const std::size_t version = hdf5::read_size_attribute(root, "shard_format_version");
     if (version != static_cast<std::size_t>(kShardFormatVersion)) {
       throw OutputError("shard format version " + std::to_string(version) + ", but this build reads version " +
                         std::to_string(kShardFormatVersion) + "; rerun the shard with this build");
@@ -311,18 +310,15 @@ ShardReader::ShardReader(fs::path path) : state_(std::make_unique<State>()) {
     h.git_revision = read_string_attribute(root, "git_revision");
     h.scenario_name = read_string_attribute(root, "scenario_name");
     h.scenario_yaml = read_string_attribute(root, "scenario_yaml");
-    h.index = read_size_attribute(root, "shard_index");
-    h.count = read_size_attribute(root, "shard_count");
-    h.entries = read_size_attribute(root, "entries");
-    h.replicates = read_size_attribute(root, "replicates");
-    h.summary_size = read_size_attribute(root, "summary_size");
-    h.series_size = read_size_attribute(root, "series_size");
-    s.rows = read_size_attribute(root, "runs");
+    h.index = hdf5::read_size_attribute(root, "shard_index");
+    h.count = hdf5::read_size_attribute(root, "shard_count");
+    h.entries = hdf5::read_size_attribute(root, "entries");
+    h.replicates = hdf5::read_size_attribute(root, "replicates");
+    h.summary_size = hdf5::read_size_attribute(root, "summary_size");
+    h.series_size = hdf5::read_size_attribute(root, "series_size");
+    s.rows = hdf5::read_size_attribute(root, "runs");
     std::uint64_t stored_checksum = 0;
-    {
-      const hdf5::Attribute attribute(H5Aopen(root, "header_checksum", H5P_DEFAULT), "opening attribute header_checksum");
-      hdf5::check(H5Aread(attribute.get(), H5T_NATIVE_UINT64, &stored_checksum), "reading attribute header_checksum");
-    }
+    hdf5::read_scalar_attribute(root, "header_checksum", H5T_NATIVE_UINT64, &stored_checksum);
     if (shard_header_checksum(h, s.rows) != stored_checksum) {
       throw OutputError("damaged: its header attributes do not match their checksum");
     }
@@ -341,21 +337,29 @@ const ShardHeader& ShardReader::header() const noexcept { return state_->header;
 const fs::path& ShardReader::path() const noexcept { return state_->path; }
 std::size_t ShardReader::stored_rows() const noexcept { return state_->rows; }
 
-bool ShardReader::holds_exactly_its_runs() {
+std::string ShardReader::run_table_problem() {
+  hdf5::disable_automatic_error_printing();
   State& s = *state_;
-  if (s.rows != s.header.rows()) return false;
+  if (s.rows != s.header.rows()) {
+    return "is incomplete: it holds " + std::to_string(s.rows) + " runs, expected " + std::to_string(s.header.rows());
+  }
   std::vector<std::int64_t> runs(s.rows);
   if (s.rows > 0) {
     hdf5::check(H5Dread(s.runs.get(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, runs.data()),
                 "reading run numbers of " + quoted(s.path));
   }
   for (std::size_t row = 0; row < s.rows; ++row) {
-    if (runs[row] != static_cast<std::int64_t>(s.header.index + row * s.header.count)) return false;
+    const std::size_t expected = s.header.index + row * s.header.count;
+    if (runs[row] != static_cast<std::int64_t>(expected)) {
+      return "has a wrong run table: row " + std::to_string(row) + " holds run " + std::to_string(runs[row]) +
+             ", expected run " + std::to_string(expected);
+    }
   }
-  return true;
+  return {};
 }
 
 void ShardReader::verify() const {
+  hdf5::disable_automatic_error_printing();
   const State& s = *state_;
   try {
     for (std::size_t b = 0; b < s.blocks(); ++b) static_cast<void>(s.read_block(b));
@@ -365,6 +369,7 @@ void ShardReader::verify() const {
 }
 
 RunOutput ShardReader::read(std::size_t run) {
+  hdf5::disable_automatic_error_printing();  // lookups run on the runner's threads
   State& s = *state_;
   const ShardHeader& h = s.header;
   if (run % h.count != h.index || (run - h.index) / h.count >= s.rows) {

@@ -64,9 +64,10 @@ class ShardReader {
 
   [[nodiscard]] const ShardHeader& header() const noexcept;
   [[nodiscard]] const std::filesystem::path& path() const noexcept;
-  // Rows stored and whether their run numbers are exactly this shard's runs in order.
+  // Rows stored, and what is wrong with their run numbers ("" when they are exactly this
+  // shard's runs in order), e.g. "is incomplete: it holds 2 runs, expected 3".
   [[nodiscard]] std::size_t stored_rows() const noexcept;
-  [[nodiscard]] bool holds_exactly_its_runs();
+  [[nodiscard]] std::string run_table_problem();
   // Reads every block and checks it against its checksum (format version 2). Throws
   // OutputError naming the file and the damaged rows. Leaves the reader as it was.
   void verify() const;

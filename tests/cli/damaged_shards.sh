@@ -2,7 +2,9 @@
 # Damaged shard files (issue 16 item 7): one flipped bit in a shard's compressed series,
 # one flipped byte in its summary values, one changed character of its scenario text.
 # Each merge must exit 2 with one line naming the damaged shard, and create no output
-# (no results file, temporary or lock). Offsets come from h5py (Debian's, /usr/bin/python3).
+# (no results file, temporary or lock). The file checksum in the shard's trailer refuses
+# them before HDF5 parses a byte (the block and header checksums behind it are tested in
+# tests/sim/io/test_shard_file.cpp). Offsets come from h5py (Debian's, /usr/bin/python3).
 # Usage: damaged_shards.sh ALIGNSIM SOURCE_DIR WORK_DIR
 set -euo pipefail
 alignsim="$(realpath "$1")" source_dir="$(realpath "$2")" work="$3"
@@ -57,9 +59,9 @@ expect_damaged() {  # expect_damaged COPY TEXT: merge refuses, one line naming C
 }
 
 damage series bad_series.h5
-expect_damaged bad_series.h5 "damaged: rows 0 to 2 cannot be read"
+expect_damaged bad_series.h5 "damaged: its bytes do not match the checksum at its end"
 damage summary bad_summary.h5
-expect_damaged bad_summary.h5 "damaged: rows 0 to 2 do not match their checksum"
+expect_damaged bad_summary.h5 "damaged: its bytes do not match the checksum at its end"
 damage header bad_header.h5
-expect_damaged bad_header.h5 "damaged: its header attributes do not match their checksum"
+expect_damaged bad_header.h5 "damaged: its bytes do not match the checksum at its end"
 echo "damaged shards refused: series bit, summary byte, header text"

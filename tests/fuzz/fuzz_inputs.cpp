@@ -10,27 +10,12 @@
 
 #include "experiment/experiment.hpp"
 #include "sim/errors.hpp"
+#include "tests/fuzz/fuzz_scratch.hpp"
 
 namespace alignsim::fuzz {
 namespace {
 
 namespace fs = std::filesystem;
-
-// One directory per process, so parallel fuzzers (-jobs) and ctest -j never share files.
-const fs::path& scratch_dir() {
-  static const fs::path dir = [] {
-    fs::path path = fs::temp_directory_path() / ("alignsim-fuzz-" + std::to_string(::getpid()));
-    fs::create_directories(path);
-    return path;
-  }();
-  return dir;
-}
-
-void write_file(const fs::path& path, std::string_view bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!out) throw std::runtime_error("fuzz harness cannot write " + path.string());
-}
 
 void load(const experiment::ScenarioRequest& options) {
   try {

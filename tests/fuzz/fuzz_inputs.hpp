@@ -1,5 +1,5 @@
 #pragma once
-// The hostile-input entry points shared by the libFuzzer targets (built with
+// The scenario hostile-input entry points (the shard reader's: fuzz_shard_input.hpp) shared by the libFuzzer targets (built with
 // -DALIGNSIM_FUZZ=ON, preset `fuzz`) and by the regression test that replays every input
 // the fuzzers ever found (tests/fuzz/regressions/, built with the normal compiler).
 //

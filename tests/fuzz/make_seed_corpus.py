@@ -49,7 +49,7 @@ for match in re.finditer(r"set_error\(\{([^}]*)\}\)", tests):
     args = re.findall(literal, match.group(1))
     if args:
         save("set_override", b"\n".join(c_literal(a) for a in args))
-for target in ("scenario_file", "extends", "set_override", "journal"):
+for target in ("scenario_file", "extends", "set_override", "journal", "shard_file"):
     for path in sorted((source / "tests/fuzz/seeds" / target).glob("*")):
         save(target, path.read_bytes())
 

@@ -2,8 +2,9 @@
 // crashes, hangs, leaks) and tests/fuzz/seeds/<target>/ (hand-made hostile inputs)
 // through the same entry points as the libFuzzer targets, built with the normal
 // compiler. Each must load or end in a ScenarioError (a journal: be read, or refused
-// with an OutputError for its header): the entry points swallow only that, so another
-// exception fails here, a crash kills the test and a hang hits the ctest timeout.
+// with an OutputError for its header; a shard file: an OutputError): the entry points
+// swallow only that, so another exception fails here, a crash kills the test and a hang
+// hits the ctest timeout.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -16,6 +17,7 @@
 
 #include "sim/durability/journal_scan.hpp"
 #include "tests/fuzz/fuzz_inputs.hpp"
+#include "tests/fuzz/fuzz_shard_input.hpp"
 
 namespace {
 
@@ -84,6 +86,10 @@ TEST(FuzzRegressions, JournalSeedsHoldRecordsTheReaderFinds) {
   EXPECT_EQ(records_in("valid"), std::make_pair(std::size_t{4}, std::size_t{0}));
   EXPECT_EQ(records_in("flipped_byte_middle"), std::make_pair(std::size_t{3}, std::size_t{1}));
   EXPECT_EQ(records_in("corrupt_length_middle"), std::make_pair(std::size_t{3}, std::size_t{1}));
+}
+
+TEST(FuzzRegressions, ShardFileInputsReadOrGiveAnOutputError) {
+  replay("shard_file", alignsim::fuzz::read_shard_bytes);
 }
 
 }  // namespace

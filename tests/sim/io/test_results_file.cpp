@@ -285,6 +285,20 @@ TEST_F(ResultsFileTest, SameContentTwiceGivesIdenticalBytes) {
   EXPECT_TRUE(first == file_bytes(path("second.h5")));
 }
 
+TEST_F(ResultsFileTest, WritingFromAnotherThreadSilencesHdf5ThereToo) {
+  ResultsFile file(path("out.h5"), small_layout(), small_provenance(), false);
+  bool printing = true;
+  std::thread writer([&] {  // as the runner's writer stage does, on any oneTBB worker
+    file.write_run(0, 0, small_run(0, 0));
+    H5E_auto2_t print = nullptr;
+    void* data = nullptr;
+    H5Eget_auto2(H5E_DEFAULT, &print, &data);
+    printing = print != nullptr;
+  });
+  writer.join();
+  EXPECT_FALSE(printing);
+}
+
 // ---------------------------------------------------------------- refusals
 
 TEST_F(ResultsFileTest, ExistingFileRefusedWithoutOverwriteAndLeftUntouched) {

@@ -7,6 +7,8 @@
 #include <cmath>
 
 #include "sim/io/shard_checksum.hpp"
+
+#include <fstream>
 #include "tests/sim/io/hdf5_read_back.hpp"
 
 namespace alignsim::sim {
@@ -62,7 +64,7 @@ class ShardFileTest : public ::testing::Test {
 
 TEST_F(ShardFileTest, RunsRoundTripAndVerify) {
   ShardReader reader(path_);
-  EXPECT_TRUE(reader.holds_exactly_its_runs());
+  EXPECT_EQ(reader.run_table_problem(), "");
   EXPECT_NO_THROW(reader.verify());
   const RunOutput third = reader.read(3);
   EXPECT_EQ(third.summary, (std::vector<double>{3.0, 3.5}));
@@ -73,8 +75,21 @@ TEST_F(ShardFileTest, RunsRoundTripAndVerify) {
             2);
 }
 
-TEST_F(ShardFileTest, ChangedValueFailsItsChecksumAndLeavesNoHalfLoadedBlock) {
+TEST_F(ShardFileTest, ChangedByteRefusedBeforeHdf5ParsesTheFile) {
+  damage_summary(1, 0, 42.0);  // through HDF5, which leaves the file without its trailer
+  expect_output_error([&] { ShardReader reader(path_); }, {path_.string(), "not an alignsim shard file"});
+  seal_with_trailer(path_);
+  std::fstream file(path_, std::ios::in | std::ios::out | std::ios::binary);
+  file.seekp(100);
+  file.put('\x7f');  // a byte of the superblock or header: HDF5 never sees it
+  file.close();
+  expect_output_error([&] { ShardReader reader(path_); },
+                      {path_.string(), "damaged: its bytes do not match the checksum at its end; rerun this shard"});
+}
+
+TEST_F(ShardFileTest, ChangedValueFailsItsBlockChecksumAndLeavesNoHalfLoadedBlock) {
   damage_summary(1, 0, 42.0);
+  seal_with_trailer(path_);  // as if HDF5 itself had decoded the value wrongly
   ShardReader reader(path_);
   expect_output_error([&] { reader.verify(); }, {path_.string(), "damaged: rows 0 to 2 do not match their checksum"});
   // Reading fails the same way every time, instead of serving a block it never finished.
