@@ -1,26 +1,42 @@
 #pragma once
 // Helpers for model tests: parameters from catalog defaults, overridable by key.
 #include <cstdint>
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "models/parameter_catalog.hpp"
 #include "models/simulation.hpp"
+#include "sim/scenario/scenario_loader.hpp"
 
 namespace alignsim::model::testing {
 
 using Override = std::pair<std::string, sim::ParameterValue>;
 
-inline std::shared_ptr<const ModelParameters> parameters_with(const std::vector<Override>& overrides) {
-  sim::Settings settings;
-  for (const auto& spec : model_catalog().all()) settings[spec.key] = {spec.default_value, {"<defaults>", 0, 0}};
-  for (const auto& [key, value] : overrides) {
-    if (model_catalog().find(key) == nullptr) throw std::logic_error("test uses unknown key " + key);
-    settings[key].value = value;
+// A value as a user writes it after --set key=: reals with every digit, so the text
+// parses back to the same double.
+inline std::string as_setting_text(const sim::ParameterValue& value) {
+  if (const auto* real = std::get_if<double>(&value)) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.17g", *real);
+    return text;
   }
-  return std::make_shared<const ModelParameters>(model_parameters_from(settings));
+  if (const auto* integer = std::get_if<std::int64_t>(&value)) return std::to_string(*integer);
+  if (const auto* boolean = std::get_if<bool>(&value)) return *boolean ? "true" : "false";
+  return std::get<std::string>(value);
+}
+
+// Parameters from the catalog defaults with the overrides applied the way a user's
+// --set is: through the scenario loader, so a test cannot use a value (an out-of-range
+// rate, an unknown key) that a user could not (sim::ScenarioError otherwise).
+inline std::shared_ptr<const ModelParameters> parameters_with(const std::vector<Override>& overrides) {
+  std::vector<std::string> sets;
+  for (const auto& [key, value] : overrides) sets.push_back(key + "=" + as_setting_text(value));
+  const sim::ScenarioSpec scenario = sim::load_scenario(sim::LoadRequest{std::nullopt, sets}, model_catalog());
+  return std::make_shared<const ModelParameters>(model_parameters_from(scenario.variants.front().resolved));
 }
 
 inline double summary(const sim::RunOutput& out, Summary metric) {
