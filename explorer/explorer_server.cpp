@@ -55,11 +55,31 @@ struct ExplorerServer::Impl {
     res.set_header("Cache-Control", "no-store");
   }
 
-  void change(const httplib::Request& req, httplib::Response& res) {
+  // The form's lever values: every field but the token and (for a save) the replicates.
+  static LeverValues lever_values(const httplib::Request& req) {
     LeverValues values;
     for (const auto& [key, value] : req.params) {
-      if (key != "token") values[key] = value;
+      if (key != "token" && key != "replicates") values[key] = value;
     }
+    return values;
+  }
+
+  void save(const httplib::Request& req, httplib::Response& res) {
+    try {
+      const std::string replicates = req.has_param("replicates") ? req.get_param_value("replicates") : "";
+      if (replicates.empty() || replicates.size() > 9 ||
+          replicates.find_first_not_of("0123456789") != std::string::npos) {
+        throw UsageError("replicates: give the count of paired replicates shown");
+      }
+      res.set_content(saved_scenario_text(session.served(), lever_values(req), std::stoll(replicates)),
+                      "text/yaml; charset=utf-8");
+    } catch (const Error& e) {
+      send_json(res, 400, error_json(0, e.what()));
+    }
+  }
+
+  void change(const httplib::Request& req, httplib::Response& res) {
+    const LeverValues values = lever_values(req);
     try {
       send_json(res, 200, "{\"generation\":" + std::to_string(session.change(values)) + "}");
     } catch (const ScenarioError& e) {
@@ -98,6 +118,7 @@ struct ExplorerServer::Impl {
     });
     server.Get("/api/setup", [this](const httplib::Request&, httplib::Response& res) { send_json(res, 200, setup_json); });
     server.Post("/api/whatif", [this](const httplib::Request& req, httplib::Response& res) { change(req, res); });
+    server.Post("/api/scenario", [this](const httplib::Request& req, httplib::Response& res) { save(req, res); });
     server.Get("/api/events", [this](const httplib::Request&, httplib::Response& res) { events(res); });
     server.Get(R"(/[a-z]*(\.[a-z]+)?)", [this](const httplib::Request& req, httplib::Response& res) { serve_asset(req, res); });
   }

@@ -48,10 +48,11 @@ void ExplorerSession::work() {
       job = std::move(pending_);
     }
     const std::uint64_t generation = job->generation;
-    const std::vector<sim::MetricSpec>& metrics = job->experiment->model->outputs().summary;
+    const sim::OutputLayout& outputs = job->experiment->model->outputs();
+    const std::uint64_t period_days = static_cast<std::uint64_t>(job->experiment->spec.period_days);
     (void)run_progressively(
-        *job->runs, metrics, plan_, [&] { return generation_.load(std::memory_order_relaxed) != generation; },
-        [&](const Progress& progress) { hub_.publish(progress_json(generation, progress, metrics)); }, runner_);
+        *job->runs, outputs, plan_, [&] { return generation_.load(std::memory_order_relaxed) != generation; },
+        [&](const Progress& progress) { hub_.publish(progress_json(generation, progress, outputs, period_days)); }, runner_);
   }
 }
 

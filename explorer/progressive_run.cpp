@@ -27,12 +27,15 @@ std::vector<std::size_t> milestones(const ProgressPlan& plan) {
   return counts;
 }
 
-ProgressOutcome run_progressively(const experiment::RunTable& runs, const std::vector<sim::MetricSpec>& metrics,
+ProgressOutcome run_progressively(const experiment::RunTable& runs, const sim::OutputLayout& outputs,
                                   const ProgressPlan& plan, const IsStale& stale, const PublishProgress& publish,
                                   const sim::RunnerOptions& runner) {
   const std::vector<std::size_t> counts = milestones(plan);
   const std::size_t entries = runs.entries();
-  experiment::VariantStatistics statistics(entries, metrics);
+  experiment::VariantStatistics statistics(entries, outputs.summary);
+  const std::optional<std::size_t> fanned = fan_metric(outputs);
+  std::optional<FanBands> fan;
+  if (fanned) fan.emplace(entries, *fanned, runs.series_size() / outputs.series.size());
   std::atomic<bool> done{false};
   std::atomic<std::size_t> computed{0};
   ProgressOutcome outcome;
@@ -51,12 +54,13 @@ ProgressOutcome run_progressively(const experiment::RunTable& runs, const std::v
       return;
     }
     statistics.add(entry, replicate, output);
+    if (fan) fan->add(entry, output);
     if (entry + 1 != entries || replicate + 1 != counts[next]) return;
     const bool target_met = plan.target && paired_target_met(statistics, entries, *plan.target);
     const bool final = target_met || next + 1 == counts.size();
     outcome.replicates = replicate + 1;
     outcome.completed = final;
-    publish(Progress{replicate + 1, final, target_met, statistics});
+    publish(Progress{replicate + 1, final, target_met, statistics, fan ? &*fan : nullptr});
     ++next;
     if (final) done = true;
   };

@@ -18,6 +18,7 @@
 #include "experiment/run_table.hpp"
 #include "experiment/target_ci.hpp"
 #include "experiment/variant_statistics.hpp"
+#include "explorer/fan_bands.hpp"
 #include "sim/run/runner.hpp"
 
 namespace alignsim::explorer {
@@ -36,6 +37,7 @@ struct Progress {
   bool final = false;          // the last update of this change: the maximum or the target reached
   bool target_met = false;
   const experiment::VariantStatistics& statistics;
+  const FanBands* fan = nullptr;  // null when the model has no series to fan
 };
 
 struct ProgressOutcome {
@@ -47,8 +49,8 @@ struct ProgressOutcome {
 using PublishProgress = std::function<void(const Progress&)>;
 using IsStale = std::function<bool()>;  // thread-safe: called from the runner's workers
 
-[[nodiscard]] ProgressOutcome run_progressively(const experiment::RunTable& runs,
-                                                const std::vector<sim::MetricSpec>& metrics, const ProgressPlan& plan,
+[[nodiscard]] ProgressOutcome run_progressively(const experiment::RunTable& runs, const sim::OutputLayout& outputs,
+                                                const ProgressPlan& plan,
                                                 const IsStale& stale, const PublishProgress& publish,
                                                 const sim::RunnerOptions& runner);
 

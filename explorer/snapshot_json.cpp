@@ -1,6 +1,7 @@
 #include "explorer/snapshot_json.hpp"
 
 #include <cmath>
+#include <cstdio>
 
 #include "experiment/outcome_text.hpp"
 #include "explorer/json_text.hpp"
@@ -55,6 +56,34 @@ std::string outcome_json(const experiment::KeyOutcome& k, const sim::MetricSpec&
          field("bar", bar_json(paired, metric.unit)) + "}";
 }
 
+// Six significant digits: the fan is drawn, not read, and the update stays small.
+std::string short_number(double value) {
+  if (!std::isfinite(value)) return "null";
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.6g", value);
+  return buffer;
+}
+
+std::string bands_json(const std::vector<std::array<double, 5>>& bands) {
+  std::string out = "[";
+  for (std::size_t p = 0; p < bands.size(); ++p) {
+    out += p == 0 ? "[" : ",[";
+    for (std::size_t q = 0; q < bands[p].size(); ++q) out += (q == 0 ? "" : ",") + short_number(bands[p][q]);
+    out += "]";
+  }
+  return out + "]";
+}
+
+std::string fan_json(const FanBands& fan, const sim::MetricSpec& series, std::uint64_t period_days) {
+  std::string unit = series.unit;
+  if (const auto per = unit.find("/period"); per != std::string::npos) unit.erase(per);  // cumulative
+  std::string quantiles;
+  for (const double q : kFanQuantiles) quantiles += (quantiles.empty() ? "" : ",") + short_number(q);
+  return "{" + field("label", json_string("cumulative " + series.shown_name())) + "," + field("unit", json_string(unit)) +
+         "," + field("period_days", std::to_string(period_days)) + "," + field("quantiles", "[" + quantiles + "]") +
+         "," + field("base", bands_json(fan.bands(0))) + "," + field("what_if", bands_json(fan.bands(1))) + "}";
+}
+
 }  // namespace
 
 std::string page_setup_json(const experiment::Experiment& served, const std::vector<Lever>& levers,
@@ -69,7 +98,9 @@ std::string page_setup_json(const experiment::Experiment& served, const std::vec
          "}";
 }
 
-std::string progress_json(std::uint64_t generation, const Progress& progress, const std::vector<sim::MetricSpec>& metrics) {
+std::string progress_json(std::uint64_t generation, const Progress& progress, const sim::OutputLayout& outputs,
+                          std::uint64_t period_days) {
+  const std::vector<sim::MetricSpec>& metrics = outputs.summary;
   std::string outcomes;
   for (const experiment::KeyOutcome& k : experiment::key_outcomes_of(metrics)) {
     outcomes += (outcomes.empty() ? "" : ",") + outcome_json(k, metrics[k.metric], progress.statistics);
@@ -78,6 +109,8 @@ std::string progress_json(std::uint64_t generation, const Progress& progress, co
          field("replicates", std::to_string(progress.replicates)) + "," +
          field("final", progress.final ? "true" : "false") + "," +
          field("target_met", progress.target_met ? "true" : "false") + "," + field("outcomes", "[" + outcomes + "]") +
+         (progress.fan ? "," + field("fan", fan_json(*progress.fan, outputs.series[progress.fan->metric()], period_days))
+                       : std::string()) +
          "}";
 }
 

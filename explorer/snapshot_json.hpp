@@ -18,10 +18,11 @@ namespace alignsim::explorer {
                                           const ProgressPlan& plan);
 
 // {"generation", "replicates", "final", "target_met", "outcomes": [{label, unit, better,
-//  headline_rank, base, what_if, difference, relative, headline, bar: {estimate, low, high, scale}}]}
+//  headline_rank, base, what_if, difference, relative, headline, bar: {estimate, low, high, scale}}],
+//  "fan": {label, unit, period_days, quantiles, base: [[q05..q95] per period], what_if}}
 // for the what-if (variant 1) against the base.
 [[nodiscard]] std::string progress_json(std::uint64_t generation, const Progress& progress,
-                                        const std::vector<sim::MetricSpec>& metrics);
+                                        const sim::OutputLayout& outputs, std::uint64_t period_days);
 
 // {"generation", "error"}: a change the scenario's validation refused.
 [[nodiscard]] std::string error_json(std::uint64_t generation, const std::string& message);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <regex>
 
 #include "sim/errors.hpp"
@@ -73,12 +74,29 @@ std::string whatif_scenario_text(const ServedScenario& served, const LeverValues
   return text + nested_settings(values, 4);
 }
 
-experiment::Experiment load_whatif(const ServedScenario& served, const LeverValues& values) {
+namespace {
+
+experiment::Experiment load_whatif(const ServedScenario& served, const LeverValues& values,
+                                   std::optional<std::int64_t> replicates) {
   experiment::ScenarioRequest request = served.request;
+  if (replicates) request.replicates = replicates;
   request.file.reset();
   request.text = whatif_scenario_text(served, values);
   request.text_name = "<what-if>";
   return experiment::load_experiment(request);
+}
+
+}  // namespace
+
+experiment::Experiment load_whatif(const ServedScenario& served, const LeverValues& values) {
+  return load_whatif(served, values, std::nullopt);
+}
+
+std::string saved_scenario_text(const ServedScenario& served, const LeverValues& values, std::int64_t replicates) {
+  const experiment::Experiment loaded = load_whatif(served, values, replicates);
+  return "# Saved from alignsim serve: " + loaded.spec.name + " (base) and what_if, the levers moved on the page,\n"
+         "# fully resolved. `alignsim run` of this file prints the numbers the page showed.\n" +
+         loaded.spec.resolved_yaml;
 }
 
 }  // namespace alignsim::explorer

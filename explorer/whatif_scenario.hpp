@@ -38,4 +38,10 @@ struct ServedScenario {
 // Throws ScenarioError (the loader's message) for a value the catalog refuses.
 [[nodiscard]] experiment::Experiment load_whatif(const ServedScenario& served, const LeverValues& values);
 
+// "Save as scenario": the what-if fully resolved (every setting, seed and the
+// `replicates` the page's answer rests on), so `alignsim run` of the file prints the
+// numbers the page showed, on any machine. Throws like load_whatif.
+[[nodiscard]] std::string saved_scenario_text(const ServedScenario& served, const LeverValues& values,
+                                              std::int64_t replicates);
+
 }  // namespace alignsim::explorer

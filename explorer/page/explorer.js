@@ -13,6 +13,7 @@ const state = {
   pending: 0,     // changes sent and not yet answered
   shown: null,    // the update on screen
   timings: {},    // generation -> {input, first, final} in ms (performance.now)
+  saved: null,    // the text of the last "save as scenario"
 };
 window.explorer = state;
 
@@ -63,12 +64,13 @@ function buildLevers(levers) {
     const input = leverInput(lever);
     const valueText = element("span", { class: "value", id: "value-" + lever.key });
     card.appendChild(element("label", { for: input.id }, lever.key));
-    card.appendChild(element("p", { class: "meaning" }, lever.meaning + " Allowed: " + lever.allowed + "."));
+    card.appendChild(element("p", { class: "meaning" }, lever.meaning.replace(/\.?$/, ".") + " Allowed: " + lever.allowed + "."));
     card.appendChild(input);
     card.appendChild(valueText);
     showLever(lever, input, valueText);
     input.addEventListener(input.tagName === "SELECT" || input.type === "checkbox" ? "change" : "input", () => {
       showLever(lever, input, valueText);
+      if (concealing()) conceal(true);
       sendChange(performance.now());
     });
     box.appendChild(card);
@@ -101,6 +103,34 @@ async function sendChange(inputTime) {
   hideError();
   timing(answer.generation).input = inputTime;
   state.latest = Math.max(state.latest, answer.generation);
+}
+
+// The facilitator's switch: while on, each change hides the answer until "Reveal".
+function conceal(hidden) {
+  document.getElementById("results").classList.toggle("concealed", hidden);
+  document.getElementById("concealed-note").hidden = !hidden;
+  document.getElementById("reveal").hidden = !hidden;
+}
+
+function concealing() { return document.getElementById("conceal").checked; }
+
+// "Save as scenario": the what-if fully resolved at the replicates shown, downloaded.
+async function saveScenario() {
+  if (!state.shown) return;
+  const form = movedValues();
+  form.append("replicates", state.shown.replicates);
+  const response = await fetch(withToken("/api/scenario"), { method: "POST", body: form });
+  if (!response.ok) {
+    showError((await response.json()).error);
+    return;
+  }
+  state.saved = await response.text();
+  const link = element("a", { download: state.setup.scenario + "_what_if.yaml" });
+  link.href = URL.createObjectURL(new Blob([state.saved], { type: "text/yaml" }));
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  URL.revokeObjectURL(link.href);
 }
 
 function resetLevers() {
@@ -201,6 +231,68 @@ function showTable(update) {
   }
 }
 
+// Axis ticks: short, in the metric's unit ($1.2M for USD).
+function compact(value, unit) {
+  const a = Math.abs(value);
+  const [scaled, suffix] = a >= 1e9 ? [value / 1e9, "B"] : a >= 1e6 ? [value / 1e6, "M"] : a >= 1e3 ? [value / 1e3, "k"] : [value, ""];
+  const text = (Math.abs(scaled) >= 10 || scaled === 0 ? scaled.toFixed(0) : scaled.toFixed(1)) + suffix;
+  return unit === "USD" ? "$" + text : text;
+}
+
+// The fan chart: per period the median and the 50% and 90% bands over replicates of the
+// cumulative metric, base (grey) and what-if (blue), drawn as plain SVG.
+function showFan(update) {
+  const fan = update.fan;
+  const box = document.getElementById("fan");
+  box.replaceChildren();
+  if (!fan) return;
+  document.getElementById("fan-title").textContent = fan.label + " over time: base and what-if";
+  document.getElementById("fan-caption").textContent = "Line: the median of " + update.replicates +
+    " replicates; darker band: the middle 50% of runs; lighter band: the middle 90%.";
+  const ns = "http://www.w3.org/2000/svg";
+  const [width, height, left, right, top, bottom] = [800, 320, 70, 110, 12, 36];
+  const svg = document.createElementNS(ns, "svg");
+  svg.setAttribute("class", "fan");
+  svg.setAttribute("viewBox", "0 0 " + width + " " + height);
+  const periods = fan.base.length;
+  const all = fan.base.concat(fan.what_if).flat().filter((v) => v !== null);
+  const top_value = Math.max(1e-9, ...all);
+  const x = (p) => left + ((p + 1) / periods) * (width - left - right);
+  const y = (v) => height - bottom - (v / top_value) * (height - top - bottom);
+  const add = (tag, attributes, text) => {
+    const node = document.createElementNS(ns, tag);
+    for (const [k, v] of Object.entries(attributes)) node.setAttribute(k, v);
+    if (text !== undefined) node.textContent = text;
+    svg.appendChild(node);
+    return node;
+  };
+  for (let i = 0; i <= 4; i++) {
+    const v = (top_value * i) / 4;
+    add("line", { x1: left, x2: width - right, y1: y(v), y2: y(v), stroke: "#e4e7eb" });
+    add("text", { x: left - 6, y: y(v) + 4, "text-anchor": "end" }, compact(v, fan.unit));
+  }
+  for (let i = 0; i <= 4; i++) {
+    const p = Math.round(((periods - 1) * i) / 4);
+    add("text", { x: x(p), y: height - bottom + 16, "text-anchor": "middle" }, String((p + 1) * fan.period_days));
+  }
+  add("text", { x: (left + width - right) / 2, y: height - 4, "text-anchor": "middle" }, "business days");
+  const band = (rows, low, high) => {
+    const upper = rows.map((r, p) => x(p) + "," + y(r[high]));
+    const lower = rows.map((r, p) => x(p) + "," + y(r[low])).reverse();
+    return upper.concat(lower).join(" ");
+  };
+  const series = [["base", fan.base, "#7b8794"], ["what-if", fan.what_if, "#2f6fde"]];
+  series.forEach(([name, rows, colour], index) => {
+    if (rows.some((r) => r[2] === null)) return;
+    add("polygon", { points: band(rows, 0, 4), fill: colour, "fill-opacity": 0.15 });
+    add("polygon", { points: band(rows, 1, 3), fill: colour, "fill-opacity": 0.3 });
+    add("polyline", { points: rows.map((r, p) => x(p) + "," + y(r[2])).join(" "), fill: "none", stroke: colour,
+                      "stroke-width": 2.5, "data-series": name });
+    add("text", { x: width - right + 8, y: top + 16 + 18 * index, fill: colour, style: "fill:" + colour }, name);
+  });
+  box.appendChild(svg);
+}
+
 function showStatus(update) {
   const t = timing(update.generation);
   const setup = state.setup;
@@ -229,6 +321,7 @@ function receive(update) {
   state.shown = update;
   showHeadlines(update);
   showTable(update);
+  showFan(update);
   showStatus(update);
 }
 
@@ -239,6 +332,9 @@ async function start() {
   document.getElementById("scenario-description").textContent = state.setup.description;
   buildLevers(state.setup.levers);
   document.getElementById("reset").addEventListener("click", resetLevers);
+  document.getElementById("save").addEventListener("click", saveScenario);
+  document.getElementById("conceal").addEventListener("change", () => conceal(concealing()));
+  document.getElementById("reveal").addEventListener("click", () => conceal(false));
   const events = new EventSource(withToken("/api/events"));
   events.onmessage = (message) => receive(JSON.parse(message.data));
 }

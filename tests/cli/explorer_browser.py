@@ -6,7 +6,8 @@ Starts the real `alignsim serve` on a free port, opens the page in headless Chro
 the keyboard as a person would, waits for the final update of that change, and checks
 that each headline effect on the page is exactly the text `alignsim run` prints in its
 "at a glance" row for the same what-if (the served scenario with that lever set in a
-variant) at the same replicates and seed. Also: the first estimate arrives before the
+variant) at the same replicates and seed, and so does the file "save as scenario"
+downloads. Also: the fan chart shows base and what-if; the facilitator's switch hides an answer until "Reveal"; the first estimate arrives before the
 final one, the browser logs no errors, a value out of range shows the catalog's message,
 and SIGINT stops the server with exit code 0.
 
@@ -19,7 +20,9 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from explorer_driver import SETTLED, browser, start_server, wait_for  # noqa: E402
 
 SKIP = 77
 
@@ -29,42 +32,6 @@ def skip_without_browser():
     if missing:
         print("SKIP: " + " and ".join(missing) + " not installed (scripts/install-dependencies all installs them)")
         sys.exit(SKIP)
-
-
-def start_server(alignsim, scenario):
-    server = subprocess.Popen([alignsim, "serve", scenario, "--port", "0"], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True)
-    for _ in range(2):
-        line = server.stdout.readline()
-        found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
-        if found:
-            return server, int(found.group(1))
-    server.kill()
-    raise AssertionError("alignsim serve printed no address: " + server.stderr.read())
-
-
-def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    options = webdriver.ChromeOptions()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-
-
-def wait_for(driver, script, timeout=60):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = driver.execute_script(script)
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError("timed out waiting for: " + script)
-
-
-SETTLED = ("const s = window.explorer; return s.pending === 0 && s.shown && s.shown.final && "
-           "s.shown.generation === s.latest ? s.shown.generation : 0;")
 
 
 def headline_texts(driver):
@@ -111,6 +78,28 @@ def main():
         assert shown == printed, "page %s != alignsim run %s (sla_floor=%s)" % (shown, printed, value)
         assert replicates == pairs == 24, (replicates, pairs)
         assert any(text != "+0.0% (+0.0% to +0.0%)" for text in shown), shown  # the lever did something
+
+        # The fan chart draws a median line for base and for what-if.
+        medians = driver.find_elements("css selector", "#fan polyline[data-series]")
+        assert [m.get_attribute("data-series") for m in medians] == ["base", "what-if"], medians
+
+        # "Save as scenario" downloads a file that `alignsim run` reproduces exactly.
+        driver.find_element("id", "save").click()
+        saved = wait_for(driver, "return window.explorer.saved;")
+        saved_file = os.path.join(work_dir, "saved.yaml")
+        with open(saved_file, "w") as out:
+            out.write(saved)
+        saved_row, saved_pairs = glance_row(alignsim, saved_file, os.path.join(work_dir, "saved.h5"))
+        assert saved_row == shown and saved_pairs == replicates, (saved_row, shown, saved_pairs)
+
+        # The facilitator's switch hides the next answer until "Reveal".
+        driver.find_element("id", "conceal").click()
+        slider.send_keys(Keys.ARROW_LEFT)
+        wait_for(driver, SETTLED)
+        results = driver.find_element("id", "results")
+        assert not results.is_displayed() or results.value_of_css_property("visibility") == "hidden"
+        driver.find_element("id", "reveal").click()
+        assert results.value_of_css_property("visibility") == "visible"
 
         errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
         assert not errors, errors

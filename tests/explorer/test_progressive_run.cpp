@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <thread>
 
 #include "experiment/outcome_text.hpp"
@@ -30,12 +31,12 @@ std::size_t first_headline(const std::vector<sim::MetricSpec>& metrics) {
   return experiment::headline_outcomes_of(metrics).front().metric;
 }
 
-std::vector<Published> run_all_updates(const experiment::RunTable& runs, const std::vector<sim::MetricSpec>& metrics,
+std::vector<Published> run_all_updates(const experiment::RunTable& runs, const sim::OutputLayout& outputs,
                                        const ProgressPlan& plan, std::size_t threads, ProgressOutcome* outcome = nullptr) {
   std::vector<Published> updates;
-  const std::size_t m = first_headline(metrics);
+  const std::size_t m = first_headline(outputs.summary);
   const ProgressOutcome result = run_progressively(
-      runs, metrics, plan, [] { return false; },
+      runs, outputs, plan, [] { return false; },
       [&](const Progress& p) {
         updates.push_back({p.replicates, p.final, p.statistics.paired(1, m).difference_interval().estimate});
       },
@@ -54,10 +55,11 @@ TEST(ProgressiveRun, MilestonesDoubleFromTheFirstEstimateToTheMaximum) {
 TEST(ProgressiveRun, EachUpdateEqualsTheStatisticsOfThatManyReplicatesInRunOrder) {
   const experiment::Experiment loaded = load_whatif(served_scenario(), {{"followup.sla_floor", "0.6"}});
   const experiment::RunTable runs(loaded);
-  const auto& metrics = loaded.model->outputs().summary;
+  const auto& outputs = loaded.model->outputs();
+  const auto& metrics = outputs.summary;
   const oneapi::tbb::global_control limit(oneapi::tbb::global_control::max_allowed_parallelism, 2);
   ProgressOutcome outcome;
-  const std::vector<Published> updates = run_all_updates(runs, metrics, {8, 24, std::nullopt}, 2, &outcome);
+  const std::vector<Published> updates = run_all_updates(runs, outputs, {8, 24, std::nullopt}, 2, &outcome);
   ASSERT_EQ(updates.size(), 3u);
   EXPECT_EQ(updates[0].replicates, 8u);
   EXPECT_FALSE(updates[0].final);
@@ -82,10 +84,10 @@ TEST(ProgressiveRun, EachUpdateEqualsTheStatisticsOfThatManyReplicatesInRunOrder
 TEST(ProgressiveRun, UpdatesAreTheSameAtOneAndTwoThreads) {
   const experiment::Experiment loaded = load_whatif(served_scenario(), {{"trust.initial_mean", "0.7"}});
   const experiment::RunTable runs(loaded);
-  const auto& metrics = loaded.model->outputs().summary;
+  const auto& outputs = loaded.model->outputs();
   const oneapi::tbb::global_control limit(oneapi::tbb::global_control::max_allowed_parallelism, 2);
-  const auto one = run_all_updates(runs, metrics, {8, 16, std::nullopt}, 1);
-  const auto two = run_all_updates(runs, metrics, {8, 16, std::nullopt}, 2);
+  const auto one = run_all_updates(runs, outputs, {8, 16, std::nullopt}, 1);
+  const auto two = run_all_updates(runs, outputs, {8, 16, std::nullopt}, 2);
   ASSERT_EQ(one.size(), two.size());
   for (std::size_t i = 0; i < one.size(); ++i) EXPECT_EQ(one[i].paired_bookings, two[i].paired_bookings);
 }
@@ -93,11 +95,11 @@ TEST(ProgressiveRun, UpdatesAreTheSameAtOneAndTwoThreads) {
 TEST(ProgressiveRun, AStaleChangeStopsAfterTheRunsInFlightAndPublishesNothingMore) {
   const experiment::Experiment loaded = load_whatif(served_scenario(), {{"followup.sla_floor", "0.6"}});
   const experiment::RunTable runs(loaded);
-  const auto& metrics = loaded.model->outputs().summary;
+  const auto& outputs = loaded.model->outputs();
   std::atomic<bool> stale{false};
   std::vector<std::size_t> published;
   const ProgressOutcome outcome = run_progressively(
-      runs, metrics, {8, 200, std::nullopt}, [&] { return stale.load(); },
+      runs, outputs, {8, 200, std::nullopt}, [&] { return stale.load(); },
       [&](const Progress& p) {
         published.push_back(p.replicates);
         stale = true;  // a newer change arrives right after the first estimate
@@ -111,13 +113,37 @@ TEST(ProgressiveRun, AStaleChangeStopsAfterTheRunsInFlightAndPublishesNothingMor
 TEST(ProgressiveRun, TheIntervalTargetEndsRefiningEarly) {
   const experiment::Experiment loaded = load_whatif(served_scenario(), {{"followup.sla_floor", "0.6"}});
   const experiment::RunTable runs(loaded);
-  const auto& metrics = loaded.model->outputs().summary;
+  const auto& outputs = loaded.model->outputs();
+  const auto& metrics = outputs.summary;
   ProgressPlan plan{8, 24, experiment::TargetCi{first_headline(metrics), 1e300, 24}};
   ProgressOutcome outcome;
-  const auto updates = run_all_updates(runs, metrics, plan, 2, &outcome);
+  const auto updates = run_all_updates(runs, outputs, plan, 2, &outcome);
   ASSERT_EQ(updates.size(), 1u);
   EXPECT_TRUE(updates[0].final);
   EXPECT_EQ(outcome.replicates, 8u);
+}
+
+TEST(FanBands, QuantilesOfTheCumulativeSeriesPerPeriod) {
+  FanBands fan(2, 1, 2);  // series metric 1 of 2, two periods
+  for (const double scale : {1.0, 2.0, 3.0}) {
+    fan.add(0, sim::RunOutput{{}, {9, 9, scale, scale * 10}, ""});  // metric 0 is ignored
+  }
+  fan.add(0, sim::RunOutput{{}, {9, 9, std::nan(""), 1}, "failed"});  // left out
+  const auto bands = fan.bands(0);
+  ASSERT_EQ(bands.size(), 2u);
+  EXPECT_EQ(bands[0][2], 2.0);   // median of 1, 2, 3
+  EXPECT_EQ(bands[1][2], 22.0);  // median of 11, 22, 33: cumulative
+  EXPECT_DOUBLE_EQ(bands[1][0], 11.0 + 0.1 * 11.0);  // 5% (type 7) of 11, 22, 33
+  EXPECT_DOUBLE_EQ(bands[1][4], 33.0 - 0.1 * 11.0);
+  EXPECT_TRUE(std::isnan(fan.bands(1)[0][2]));  // no runs yet
+}
+
+TEST(FanBands, FansTheSeriesNamedLikeTheFirstHeadline) {
+  const experiment::Experiment loaded = load_whatif(served_scenario(), {});
+  const sim::OutputLayout& outputs = loaded.model->outputs();
+  const auto fanned = fan_metric(outputs);
+  ASSERT_TRUE(fanned.has_value());
+  EXPECT_EQ(outputs.series[*fanned].name, outputs.summary[first_headline(outputs.summary)].name);
 }
 
 TEST(ExplorerSession, AFloodOfChangesEndsWithTheFinalAnswerToTheLastOne) {
