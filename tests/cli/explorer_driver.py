@@ -7,13 +7,15 @@ import time
 
 
 def start_server(alignsim, scenario, *options):
-    """Starts `alignsim serve` on a free port; returns (process, port)."""
+    """Starts `alignsim serve` on a free port; returns (process, port). The printed
+    token, if any, is left in process.token."""
     server = subprocess.Popen([alignsim, "serve", scenario, "--port", "0", *options], stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True)
     for _ in range(2):
         line = server.stdout.readline()
-        found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        found = re.search(r"http://[^:/]+:(\d+)/(\?token=([0-9a-f]+))?", line)
         if found:
+            server.token = found.group(3)
             return server, int(found.group(1))
     server.kill()
     raise AssertionError("alignsim serve printed no address: " + server.stderr.read())
