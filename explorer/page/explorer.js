@@ -14,6 +14,7 @@ const state = {
   shown: null,    // the update on screen
   timings: {},    // generation -> {input, first, final} in ms (performance.now)
   saved: null,    // the text of the last "save as scenario"
+  history: [],    // [generation, replicates, final] of every update shown
 };
 window.explorer = state;
 
@@ -319,6 +320,7 @@ function receive(update) {
   if (t.first === undefined) t.first = now;
   if (update.final) t.final = now;
   state.shown = update;
+  state.history.push([update.generation, update.replicates, update.final]);
   showHeadlines(update);
   showTable(update);
   showFan(update);

@@ -67,7 +67,10 @@ def main():
         generation = wait_for(driver, SETTLED)
         value = slider.get_attribute("value")
         timing = driver.execute_script("return window.explorer.timings[arguments[0]];", generation)
-        assert timing["first"] < timing["final"], timing  # a first estimate, then the refined one
+        assert timing["first"] <= timing["final"], timing
+        shown_updates = [h[1:] for h in driver.execute_script("return window.explorer.history;") if h[0] == generation]
+        # a first estimate, then the refined ones (the stream may skip none of this change's updates)
+        assert shown_updates == [[8, False], [16, False], [24, True]], shown_updates
         shown = headline_texts(driver)
         replicates = int(driver.find_element("id", "status").get_attribute("data-replicates"))
 
