@@ -12,6 +12,7 @@ int run_command(const Arguments& args);
 int check_command(const Arguments& args);
 int params_command(const Arguments& args);
 int merge_command(const Arguments& args);
+int serve_command(const Arguments& args);
 
 // Exit codes shared by all commands.
 inline constexpr int kExitOk = 0;

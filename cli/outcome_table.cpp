@@ -1,73 +1,17 @@
 #include "cli/outcome_table.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 namespace alignsim::cli {
 namespace {
 
-std::string with_separators(double value, int decimals) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::fabs(value));
-  std::string digits(buffer);
-  const auto dot = digits.find('.');
-  std::string integer = digits.substr(0, dot), rest = dot == std::string::npos ? "" : digits.substr(dot);
-  for (int i = static_cast<int>(integer.size()) - 3; i > 0; i -= 3) integer.insert(static_cast<std::size_t>(i), ",");
-  return (value < 0 ? "-" : "") + integer + rest;
-}
-
-// Decimals that keep three significant digits for numbers below 100.
-int decimals_for(double magnitude) {
-  if (magnitude >= 100 || magnitude == 0) return 0;
-  if (magnitude >= 10) return 1;
-  if (magnitude >= 1) return 2;
-  return 3;
-}
-
-std::string money(double value) {
-  const double a = std::fabs(value);
-  char buffer[64];
-  if (a >= 1e9) std::snprintf(buffer, sizeof buffer, "$%.2fB", a / 1e9);
-  else if (a >= 1e6) std::snprintf(buffer, sizeof buffer, "$%.2fM", a / 1e6);
-  else if (a >= 1e3) std::snprintf(buffer, sizeof buffer, "$%.1fk", a / 1e3);
-  else std::snprintf(buffer, sizeof buffer, "$%.0f", a);
-  return (value < 0 ? "-" : "") + std::string(buffer);
-}
-
-std::string signed_text(double value, const std::string& text) { return (value >= 0 ? "+" : "") + text; }
-
-std::string interval_text(double estimate, double low, double high, const std::string& unit, bool difference) {
-  auto f = [&](double v) { return difference ? format_difference(v, unit) : format_value(v, unit); };
-  if (!std::isfinite(low) || !std::isfinite(high)) return f(estimate);
-  return f(estimate) + " (" + f(low) + " to " + f(high) + ")";
-}
-
-std::string percent_change(const sim::ConfidenceInterval& rel) {
-  if (!std::isfinite(rel.estimate)) return "";
-  char buffer[96];
-  if (std::isfinite(rel.low)) {
-    std::snprintf(buffer, sizeof buffer, "%+.1f%% (%+.1f%% to %+.1f%%)", 100 * rel.estimate, 100 * rel.low,
-                  100 * rel.high);
-  } else {
-    std::snprintf(buffer, sizeof buffer, "%+.1f%%", 100 * rel.estimate);
-  }
-  return buffer;
-}
+using experiment::headline_change;
+using experiment::interval_text;
+using experiment::percent_change;
 
 bool has_headline(const std::vector<std::string>& variant_names, const std::vector<KeyOutcome>& key_outcomes) {
   return variant_names.size() > 1 &&
          std::any_of(key_outcomes.begin(), key_outcomes.end(), [](const KeyOutcome& k) { return k.headline_column > 0; });
-}
-
-// Amounts as a relative change, shares in percentage points (a relative change of a
-// share, "-6% of 60%", reads as a level).
-std::string headline_change(const sim::PairedDifference& pd, const std::string& unit) {
-  if (unit != "1") {
-    const std::string relative = percent_change(pd.relative_interval());
-    if (!relative.empty()) return relative;
-  }
-  const auto diff = pd.difference_interval();
-  return interval_text(diff.estimate, diff.low, diff.high, unit, true);
 }
 
 void print_row(std::FILE* out, const std::vector<std::string>& cells, const std::vector<std::size_t>& widths) {
@@ -84,37 +28,6 @@ void print_grid(std::FILE* out, const std::vector<std::vector<std::string>>& row
   }
   for (const auto& row : rows) print_row(out, row, widths);
 }
-
-}  // namespace
-
-std::string format_value(double value, const std::string& unit) {
-  if (std::isnan(value)) return "n/a";
-  if (unit == "1") return with_separators(100 * value, 1) + "%";
-  if (unit == "USD") return money(value);
-  if (unit == "h") return with_separators(value, decimals_for(std::fabs(value))) + " h";
-  return with_separators(value, decimals_for(std::fabs(value)));
-}
-
-namespace {
-
-// A difference's text without a leading "+": shares in percentage points.
-std::string difference_magnitude(double value, const std::string& unit) {
-  return unit == "1" ? with_separators(100 * value, 1) + " pts" : format_value(value, unit);
-}
-
-}  // namespace
-
-std::string format_difference(double value, const std::string& unit) {
-  if (std::isnan(value)) return "n/a";
-  return signed_text(value, difference_magnitude(value, unit));
-}
-
-std::string format_half_width(double value, const std::string& unit) {
-  if (std::isnan(value)) return "n/a";
-  return "+-" + difference_magnitude(value, unit);
-}
-
-namespace {
 
 void print_variant_means(std::FILE* out, const std::vector<std::string>& variant_names,
                          const std::vector<sim::MetricSpec>& metrics, const std::vector<KeyOutcome>& key_outcomes,
@@ -150,19 +63,6 @@ void print_paired_effects(std::FILE* out, const std::vector<std::string>& varian
 }
 
 }  // namespace
-
-std::vector<KeyOutcome> key_outcomes_of(const std::vector<sim::MetricSpec>& summary) {
-  std::vector<KeyOutcome> outcomes;
-  for (std::size_t m = 0; m < summary.size(); ++m) {
-    if (summary[m].key_outcome_rank > 0) outcomes.push_back({m, summary[m].shown_name(), summary[m].headline_rank});
-  }
-  std::stable_sort(outcomes.begin(), outcomes.end(), [&](const KeyOutcome& a, const KeyOutcome& b) {
-    return summary[a.metric].key_outcome_rank < summary[b.metric].key_outcome_rank;
-  });
-  if (!outcomes.empty()) return outcomes;
-  for (std::size_t m = 0; m < summary.size(); ++m) outcomes.push_back({m, summary[m].shown_name(), summary[m].headline_rank});
-  return outcomes;
-}
 
 void print_outcome_table(std::FILE* out, const std::vector<std::string>& variant_names,
                          const std::vector<sim::MetricSpec>& metrics, const experiment::VariantStatistics& statistics,

@@ -5,29 +5,18 @@
 #include <string>
 #include <vector>
 
+#include "experiment/outcome_text.hpp"
 #include "experiment/variant_statistics.hpp"
 #include "sim/run_output.hpp"
 
 namespace alignsim::cli {
 
-struct KeyOutcome {
-  std::size_t metric;     // index into the summary metrics
-  std::string label;      // what an executive calls it
-  int headline_column = 0;  // > 0: a column of the "at a glance" table, in this order
-};
-
-// The rows of the key-outcome tables: the metrics the model ranks as key outcomes
-// (MetricSpec::key_outcome_rank), in rank order; a model that ranks none shows every
-// summary metric.
-[[nodiscard]] std::vector<KeyOutcome> key_outcomes_of(const std::vector<sim::MetricSpec>& summary);
-
-// Human formatting by unit: "1" (a share) as a percentage, "USD" as $1.2M, others with
-// thousands separators and three significant digits.
-[[nodiscard]] std::string format_value(double value, const std::string& unit);
-// A difference: signed; shares in percentage points.
-[[nodiscard]] std::string format_difference(double value, const std::string& unit);
-// A CI half-width of a difference, "+-" then the magnitude as format_difference shows it.
-[[nodiscard]] std::string format_half_width(double value, const std::string& unit);
+// The formatting lives in experiment/outcome_text.hpp, shared with the live explorer.
+using experiment::format_difference;
+using experiment::format_half_width;
+using experiment::format_value;
+using experiment::key_outcomes_of;
+using experiment::KeyOutcome;
 
 // Every key outcome per variant (mean and 95% CI), each what-if's paired difference to
 // the base, then the "at a glance" table. brief: the "at a glance" table alone (when

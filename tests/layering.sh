@@ -18,8 +18,9 @@ declare -A allowed=(
   [sim/io]="sim/run sim/durability"
   [models]="sim"
   [experiment]="sim models"
-  [cli]="sim models experiment"
-  [bench]="sim models experiment"
+  [explorer]="sim models experiment"
+  [cli]="sim models experiment explorer"
+  [bench]="sim models experiment explorer"
 )
 
 violations=0
@@ -37,7 +38,7 @@ check_file() {
       [[ "$target" == "$permitted"/* ]] && ok=1
     done
     # A project header outside every listed folder is third-party (Random123/, oneapi/).
-    [[ "$target" =~ ^(sim|models|experiment|cli|bench)/ ]] || ok=1
+    [[ "$target" =~ ^(sim|models|experiment|explorer|cli|bench)/ ]] || ok=1
     if [ "$ok" -eq 0 ]; then
       echo "$file:$line: includes \"$target\", but $folder/ may include only: ${allowed[$folder]:-nothing of the project}"
       violations=$((violations + 1))

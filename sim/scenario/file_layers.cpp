@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "sim/scenario/levers_reader.hpp"
 #include "sim/scenario/settings_reader.hpp"
 #include "sim/scenario/sweep_reader.hpp"
 
@@ -47,6 +48,8 @@ void read_top_level_entry(const SettingsWalk& walk, const LayerContext& request,
     layer.model = read_model(request, entry);
   } else if (entry.key == "sweep") {
     layer.sweep = detail::read_sweep(detail::SweepContext{walk.catalog, walk.file, request.outputs}, entry);
+  } else if (entry.key == "levers") {
+    layer.levers = detail::read_levers(walk.catalog, walk.file, entry);
   } else if (entry.key == "name") {
     layer.name = read_scenario_name(entry);
   } else if (entry.key == "description") {
@@ -79,7 +82,7 @@ FileLayer read_file_layer(const ParameterCatalog& catalog, const LayerContext& r
 // Children replace what their parents say: values key by key; name, description and
 // the variant list as a whole.
 MergedScenario merge_layers(const std::vector<FileLayer>& root_first, const std::string& default_name) {
-  MergedScenario merged{default_name, "", {}, {}, "", std::nullopt};
+  MergedScenario merged{default_name, "", {}, {}, "", std::nullopt, {}};
   for (const FileLayer& layer : root_first) {
     if (layer.name) merged.name = *layer.name;
     if (layer.description) merged.description = *layer.description;
@@ -87,6 +90,7 @@ MergedScenario merge_layers(const std::vector<FileLayer>& root_first, const std:
     if (layer.variants) merged.variants = *layer.variants;
     if (layer.model) merged.model = *layer.model;
     if (layer.sweep) merged.sweep = *layer.sweep;
+    if (layer.levers) merged.levers = *layer.levers;
   }
   return merged;
 }

@@ -23,6 +23,7 @@ struct FileLayer {
   std::optional<std::vector<VariantLayer>> variants;  // nullopt: inherit the parent's list
   std::optional<std::string> model;
   std::optional<SweepSpec> sweep;  // nullopt: inherit the parent's sweep
+  std::optional<std::vector<LeverSpec>> levers;  // nullopt: inherit the parent's levers
 };
 
 struct MergedScenario {
@@ -32,6 +33,7 @@ struct MergedScenario {
   std::vector<VariantLayer> variants;
   std::string model;
   std::optional<SweepSpec> sweep;
+  std::vector<LeverSpec> levers;
 };
 
 // What the caller knows beyond the catalog (sim/scenario/scenario_loader.hpp).

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,17 @@ struct VariantSpec {
   Settings resolved;   // base settings with the overrides applied: every catalog key
 };
 
+// One lever of `alignsim serve`'s page (the `levers:` section, docs/explorer.md): a
+// catalog parameter the room may change, optionally within a narrower range than the
+// catalog's. Presentation only: levers change no run, so they are not part of the
+// resolved YAML and never reach a results file.
+struct LeverSpec {
+  std::string key;
+  std::optional<double> low;   // numbers only; nullopt: the catalog's minimum
+  std::optional<double> high;  // numbers only; nullopt: the catalog's maximum
+  SourceLocation where;
+};
+
 struct ScenarioSpec {
   std::string name;
   std::string description;
@@ -43,6 +55,7 @@ struct ScenarioSpec {
   std::string resolved_yaml;           // the whole resolved scenario as YAML text
   std::string model;                   // `model:` of the file chain; "" if none names one
   std::shared_ptr<const SweepSpec> sweep;  // the experiment design; null without one
+  std::vector<LeverSpec> levers;       // the file's `levers:`; empty: none given
 
   // Run-wide settings (the same for every variant; variants may not override run.*).
   std::int64_t horizon_days = 0;

@@ -79,7 +79,7 @@ ScenarioSpec load_scenario(const LoadRequest& request, const ParameterCatalog& c
 ScenarioSpec load_scenario(const ScenarioDocument& document, const std::vector<std::string>& set_overrides,
                            const ParameterCatalog& catalog, const LoadContext& context) {
   require_run_parameters(catalog);
-  detail::MergedScenario merged{"default", "", {}, {}, "", std::nullopt};
+  detail::MergedScenario merged{"default", "", {}, {}, "", std::nullopt, {}};
   if (!document.chain().empty()) merged = detail::merged_layers(document, catalog, {context.models, context.outputs});
   const Settings command_line = detail::read_command_line(set_overrides, catalog);
 
@@ -90,6 +90,7 @@ ScenarioSpec load_scenario(const ScenarioDocument& document, const std::vector<s
   spec.files = document.files();
   spec.variants = build_variants(merged, command_line, catalog);
   spec.model = merged.model;
+  spec.levers = merged.levers;
   fill_run_fields(spec);
   if (auto sweep = detail::apply_sweep_options(merged.sweep, context.sweep, catalog)) {
     detail::check_sweep(*sweep);

@@ -29,7 +29,7 @@ struct SettingsWalk {
   // docs/experiments.md rather than listed in every unknown-key message.
   [[nodiscard]] std::vector<std::string> experiment_keys() const {
     if (in_variant()) return {};
-    return {"model", "sweep"};
+    return {"model", "sweep", "levers"};
   }
 };
 

@@ -1,4 +1,4 @@
-"""The report formats numbers exactly as `alignsim run` does (cli/outcome_table.cpp).
+"""The report formats numbers exactly as `alignsim run` does (experiment/outcome_text.cpp).
 Expected strings are copied from the terminal table of scenarios/whatif.yaml."""
 import unittest
 

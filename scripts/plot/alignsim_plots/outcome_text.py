@@ -1,4 +1,4 @@
-"""Numbers as text, exactly as `alignsim run` prints them (cli/outcome_table.cpp).
+"""Numbers as text, exactly as `alignsim run` prints them (experiment/outcome_text.cpp).
 
 The report's headline table must show the same digits as the terminal table, so this
 is a line-by-line port of the formats; which metrics the tables show comes from the
