@@ -104,9 +104,15 @@ Experiment ShardSet::experiment() const {
 
 sim::RunLookup ShardSet::runs() {
   const sim::RunPlan plan{header().entries, header().replicates, header().summary_size, header().series_size, 0};
+  // A read failing here (the file changed on disk since the check, an I/O error) is
+  // thrown on, never a failed run: the runner stops and the merge publishes nothing.
   return [this, plan](std::size_t entry, std::size_t replicate) -> std::optional<sim::RunOutput> {
     const std::size_t run = plan.run_index(entry, replicate);
-    return by_index_[run % header().count]->read(run);
+    try {
+      return by_index_[run % header().count]->read(run);
+    } catch (const OutputError& e) {
+      throw OutputError(std::string(e.what()) + "; nothing was merged: restore or rerun this shard and merge again");
+    }
   };
 }
 

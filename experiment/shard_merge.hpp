@@ -26,7 +26,8 @@ class ShardSet {
   // The experiment the shards ran, reloaded from the resolved scenario text they carry;
   // UsageError if it does not reload to the same text and run list in this build.
   [[nodiscard]] Experiment experiment() const;
-  // Every run, from the shard that holds it. Valid while this set lives.
+  // Every run, from the shard that holds it. Valid while this set lives. A read that
+  // fails after the check (the file changed since) throws OutputError naming the file.
   [[nodiscard]] sim::RunLookup runs();
 
  private:

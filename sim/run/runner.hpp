@@ -55,6 +55,9 @@ using RunLookup = std::function<std::optional<RunOutput>(std::size_t entry, std:
 
 // A run that throws is recorded (RunOutput::error, NaN values) and the sweep goes on.
 // Returns the number of failed runs (records with a non-empty error, looked-up ones too).
+// A lookup or sink that throws is no failed run (an input or output could not be read or
+// written): no further runs start, those in flight drain, and the first such exception
+// in run order is rethrown.
 std::size_t run_all(const RunPlan& plan, const RunFunction& run, const RunSink& sink, const RunnerOptions& options);
 // The same, asking `known` (if set) before computing a run; uses options.distributor if set.
 std::size_t run_all(const RunPlan& plan, const RunLookup& known, const RunFunction& run, const RunSink& sink,

@@ -9,15 +9,12 @@
 
 #include "sim/errors.hpp"
 #include "sim/run/runner.hpp"
+#include "tests/sim/run/one_value_run.hpp"
 
 namespace alignsim::sim {
 namespace {
 
-RunOutput one_value(double value) {
-  RunOutput out;
-  out.summary = {value};
-  return out;
-}
+using testing::one_value;
 
 TEST(Interruption, RunnerStopsHandingOutRunsAndDeliversThoseInFlight) {
   const InterruptionHandlers handlers;
