@@ -1,6 +1,7 @@
 #include "models/engagement_clock.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -19,6 +20,13 @@ std::string number(double value) {
   std::snprintf(text, sizeof text, "%.6g", value);
   return text;
 }
+
+// Out of line, so the threshold arithmetic of every add stays small enough to inline.
+[[noreturn]] [[gnu::cold]] [[gnu::noinline]] void throw_not_a_number(std::uint32_t prospect, double unit_exponential,
+                                                                   double multiplier) {
+  throw RunError("engagement clock: threshold of prospect " + std::to_string(prospect) + " is not a number (" +
+                 number(unit_exponential) + " / " + number(multiplier) + ")");
+}
 }  // namespace
 
 EngagementClock::EngagementClock(double bucket_width, std::size_t buckets)
@@ -30,26 +38,59 @@ std::int64_t EngagementClock::bucket_of(double threshold) const noexcept {
   return k < kMaxBucket ? static_cast<std::int64_t>(k) : static_cast<std::int64_t>(kMaxBucket);
 }
 
-void EngagementClock::place(const Entry& e) {
-  const std::int64_t k = std::max(bucket_of(e.threshold), first_bucket_);
+std::size_t EngagementClock::slot_of(double threshold) const noexcept {
+  const std::int64_t k = std::max(bucket_of(threshold), first_bucket_);
   const auto window = static_cast<std::int64_t>(buckets_.size());
-  if (k - first_bucket_ >= window) {
-    overflow_.push_back(e);
-  } else {
-    buckets_[static_cast<std::size_t>(k % window)].push_back(e);
-  }
+  return k - first_bucket_ >= window ? buckets_.size() : static_cast<std::size_t>(k % window);
+}
+
+void EngagementClock::place(const Entry& e) {
+  const std::size_t slot = slot_of(e.threshold);
+  (slot == buckets_.size() ? overflow_ : buckets_[slot]).push_back(e);
+}
+
+double EngagementClock::threshold_of(std::uint32_t prospect, double unit_exponential, double multiplier) const {
+  const double threshold = cumulative_hazard_ + unit_exponential / multiplier;
+  if (std::isnan(threshold)) [[unlikely]] throw_not_a_number(prospect, unit_exponential, multiplier);
+  return threshold;
 }
 
 void EngagementClock::add(std::uint32_t prospect, std::uint32_t tag, double unit_exponential, double multiplier) {
   if (multiplier <= 0.0) return;  // can never fall due: not worth a slot
-  const double threshold = cumulative_hazard_ + unit_exponential / multiplier;
-  if (std::isnan(threshold)) {
-    throw RunError("engagement clock: threshold of prospect " + std::to_string(prospect) + " is not a number (" +
-                   number(unit_exponential) + " / " + number(multiplier) + ")");
-  }
+  const double threshold = threshold_of(prospect, unit_exponential, multiplier);
   if (std::isinf(threshold)) return;  // beyond any finite cumulative hazard: never due
   place({threshold, prospect, tag});
   ++scheduled_;
+}
+
+void EngagementClock::add_all(std::uint32_t tag, std::span<const double> unit_exponential,
+                              std::span<const float> multiplier) {
+  // Counting pass: the entries in prospect order and how many each slot receives.
+  std::vector<Entry> entries;
+  std::vector<std::uint32_t> slots;
+  std::vector<std::size_t> count(buckets_.size() + 1, 0);
+  entries.reserve(unit_exponential.size());
+  slots.reserve(unit_exponential.size());
+  for (std::uint32_t i = 0; i < unit_exponential.size(); ++i) {
+    if (multiplier[i] <= 0.0F) continue;  // as add(): never due
+    const double threshold = threshold_of(i, unit_exponential[i], multiplier[i]);
+    if (std::isinf(threshold)) continue;
+    entries.push_back({threshold, i, tag});
+    slots.push_back(static_cast<std::uint32_t>(slot_of(threshold)));
+    ++count[slots.back()];
+  }
+  // The capacity one push at a time would reach (libstdc++ doubles from 1): the day
+  // loop's later pushes then reallocate exactly when they did before.
+  const auto reserve = [](std::vector<Entry>& v, std::size_t more) {
+    if (more > 0) v.reserve(std::bit_ceil(v.size() + more));
+  };
+  for (std::size_t k = 0; k < buckets_.size(); ++k) reserve(buckets_[k], count[k]);
+  reserve(overflow_, count.back());
+  // Filling pass, in prospect order: every bucket keeps add()'s order.
+  for (std::size_t j = 0; j < entries.size(); ++j) {
+    (slots[j] == buckets_.size() ? overflow_ : buckets_[slots[j]]).push_back(entries[j]);
+  }
+  scheduled_ += entries.size();
 }
 
 void EngagementClock::pull_overflow_into_window() {

@@ -23,6 +23,7 @@
 // slot; a daily hazard that is NaN, negative or infinite, or a cumulative hazard that
 // overflows, throws alignsim::RunError (a failed run, not a hang).
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace alignsim::model {
@@ -47,6 +48,12 @@ class EngagementClock {
   // finite hazard, means never; a NaN threshold throws alignsim::RunError.
   void add(std::uint32_t prospect, std::uint32_t tag, double unit_exponential, double multiplier);
 
+  // Schedules prospects 0 .. n-1 (n = unit_exponential.size() = multiplier.size()), all
+  // with `tag`: exactly what add() for each in ascending order does (the same entries in
+  // the same order inside every bucket, so results are bitwise the same), but each
+  // bucket is first sized by counting, so set-up costs no reallocation per bucket.
+  void add_all(std::uint32_t tag, std::span<const double> unit_exponential, std::span<const float> multiplier);
+
   // Advance by one day with hazard `daily_hazard` and append the entries that fall due
   // today to `due`, sorted by threshold (a deterministic order). Entries made stale by
   // the caller (e.g. a dormant prospect found by a rep's own prospecting) are returned
@@ -62,6 +69,11 @@ class EngagementClock {
     std::uint32_t tag;
   };
   [[nodiscard]] std::int64_t bucket_of(double threshold) const noexcept;
+  // Where an entry with this threshold goes: a bucket's index in buckets_, or
+  // buckets_.size() for the overflow list.
+  [[nodiscard]] std::size_t slot_of(double threshold) const noexcept;
+  // The threshold of an add(); throws if it is NaN; infinity means never due.
+  [[nodiscard]] double threshold_of(std::uint32_t prospect, double unit_exponential, double multiplier) const;
   void place(const Entry& e);
   void pull_overflow_into_window();
   // The cumulative hazard has crossed the whole window: take everything below it at once.

@@ -65,9 +65,7 @@ void Simulation::populate() {
                               sim::release_handoff(&handoff);
                             });
   sim::acquire_handoff(&handoff);
-  for (std::uint32_t i = 0; i < n; ++i) {
-    engagement_clock_.add(i, 0, first_threshold[i], prospects_.engagement_multiplier[i]);
-  }
+  engagement_clock_.add_all(0, first_threshold, prospects_.engagement_multiplier);
   for (std::int64_t r = 0; r < p_->population.reps; ++r) hire_rep(0, true);
 
   org_.scoring_noise_sd = p_->scoring.noise_sd;

@@ -75,6 +75,7 @@ class Simulation {
   std::uint32_t hire_rep(std::int64_t day, bool initial_cohort);
   void rep_workdays(std::int64_t day);
   void find_own_leads(std::int64_t day, std::uint32_t rep, double prospecting_hours);
+  void leave_and_replace(std::int64_t day);  // turnover: each active rep may leave, replaced at once
   void turnover_and_hiring(std::int64_t day);
   void adopt_framework(std::int64_t day);
   [[nodiscard]] double experience_years(std::uint32_t rep, std::int64_t day) const;

@@ -101,7 +101,8 @@ void Simulation::decide_lead(std::int64_t day, const Lead& lead, std::uint32_t r
   const double arrival_abs = static_cast<double>(day) * kHoursPerDay + lead.arrival_hour;
   if (!work) {
     recorder_.ignored(day);
-    if (random_.bernoulli(lead_key(prospect, Purpose::courtesy_response), p_->followup.courtesy_response_probability)) {
+    const double courtesy = p_->followup.courtesy_response_probability;  // 0: no draw, never answered
+    if (courtesy > 0.0 && random_.bernoulli(lead_key(prospect, Purpose::courtesy_response), courtesy)) {
       recorder_.responded(day, response_delay_hours(prospect, rep, arrival_abs, false));
     }
     report_feedback(prospect);

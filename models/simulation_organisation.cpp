@@ -22,7 +22,11 @@ void Simulation::update_budget_and_content(std::int64_t day) {
 
 void Simulation::report_feedback(std::uint32_t prospect) {
   const auto& f = p_->feedback;
-  if (!f.enabled || !random_.bernoulli(lead_key(prospect, Purpose::feedback_report), f.report_probability)) return;
+  // A report rate of 0 never reports: no draw (each is keyed by lead, so none other moves).
+  if (!f.enabled || !(f.report_probability > 0.0) ||
+      !random_.bernoulli(lead_key(prospect, Purpose::feedback_report), f.report_probability)) {
+    return;
+  }
   org_.scoring_noise_sd = noise_after_report(f, org_.scoring_noise_sd);
   recorder_.feedback_report();
 }

@@ -66,8 +66,10 @@ void Simulation::rep_workdays(std::int64_t day) {
 
 void Simulation::find_own_leads(std::int64_t day, std::uint32_t rep, double prospecting_hours) {
   const auto& pr = p_->prospecting;
+  const double mean_found = prospecting_hours * pr.leads_per_hour;
+  if (!(mean_found > 0.0)) return;  // Poisson(0) is 0 for any uniform: skip the draw
   const std::uint32_t found = poisson_from_uniform(random_.uniform(rep_key(rep, day, Purpose::own_lead_count)),
-                                                   prospecting_hours * pr.leads_per_hour, kMaxOwnLeadsPerDay);
+                                                   mean_found, kMaxOwnLeadsPerDay);
   const auto n = static_cast<double>(prospects_.size());
   for (std::uint32_t i = 0; i < found; ++i) {
     const auto prospect = static_cast<std::uint32_t>(
@@ -77,7 +79,8 @@ void Simulation::find_own_leads(std::int64_t day, std::uint32_t rep, double pros
     prospects_.stage[prospect] = Stage::lead;
     prospects_.rep[prospect] = rep;
     prospects_.sales_sourced[prospect] = 1;
-    const bool hoarded = random_.bernoulli(lead_key(prospect, Purpose::hoarding), pr.hoarding_share);
+    const bool hoarded =  // a share of 0 never hoards: no draw
+        pr.hoarding_share > 0.0 && random_.bernoulli(lead_key(prospect, Purpose::hoarding), pr.hoarding_share);
     prospects_.hoarded[prospect] = hoarded ? 1 : 0;
     recorder_.own_lead(day, hoarded);
     const double p_qualify = own_lead_qualify_probability(pr, prospects_.fit[prospect]);
@@ -89,8 +92,11 @@ void Simulation::find_own_leads(std::int64_t day, std::uint32_t rep, double pros
   }
 }
 
-void Simulation::turnover_and_hiring(std::int64_t day) {
+void Simulation::leave_and_replace(std::int64_t day) {
   const double leave_probability = daily_leave_probability(p_->reps);
+  // No turnover: no rep can leave, so neither the copy of the roster nor a draw per rep
+  // is needed (the draws are keyed per rep and day, so no other draw changes).
+  if (!(leave_probability > 0.0)) return;
   const std::vector<std::uint32_t> today = org_.active_reps;
   for (std::uint32_t rep : today) {
     if (!random_.bernoulli(rep_key(rep, day, Purpose::rep_turnover), leave_probability)) continue;
@@ -98,6 +104,10 @@ void Simulation::turnover_and_hiring(std::int64_t day) {
     org_.active_reps.erase(std::find(org_.active_reps.begin(), org_.active_reps.end(), rep));
     hire_rep(day, false);
   }
+}
+
+void Simulation::turnover_and_hiring(std::int64_t day) {
+  leave_and_replace(day);
   const auto& b = p_->budget;
   if (!b.headcount_follows_bookings) return;
   org_.hiring_balance += hiring_drift(b, org_.trailing_bookings_per_day, org_.active_reps.size());

@@ -47,6 +47,25 @@ TEST(RandomStreams, StoredValuesDoNotChangeBetweenBuilds) {
   EXPECT_EQ(u2, 0.51967578405513903);
 }
 
+TEST(RandomStreams, BernoulliIsUniformBelowProbability) {
+  // bernoulli is exactly uniform(key) < p, so a probability of 0 (or below, or NaN)
+  // never succeeds and 1 always does: the model relies on this when it skips the draw
+  // of a mechanism whose rate is 0 (models/simulation*.cpp), leaving results unchanged.
+  const RandomStreams streams(7, 3);
+  for (std::uint32_t agent = 0; agent < 2000; ++agent) {
+    const DrawKey key{agent, 11, 5, 0};
+    const double u = streams.uniform(key);
+    for (const double p : {1e-300, 0.001, 0.25, 0.5, u, 0.999, 1.0 - 1e-16}) {
+      EXPECT_EQ(streams.bernoulli(key, p), u < p) << agent << " " << p;
+    }
+    EXPECT_FALSE(streams.bernoulli(key, 0.0));
+    EXPECT_FALSE(streams.bernoulli(key, -0.5));
+    EXPECT_FALSE(streams.bernoulli(key, std::nan("")));
+    EXPECT_TRUE(streams.bernoulli(key, 1.0));
+    EXPECT_TRUE(streams.bernoulli(key, 2.0));
+  }
+}
+
 TEST(RandomTransforms, UniformIsOpenInterval) {
   EXPECT_GT(uniform_from_bits(0), 0.0);
   EXPECT_LT(uniform_from_bits(~0ull), 1.0);
