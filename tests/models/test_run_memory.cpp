@@ -39,7 +39,16 @@ std::uint64_t measured_peak_bytes(const std::shared_ptr<const ModelParameters>& 
   return peak > before ? peak - before : 0;
 }
 
+// AddressSanitizer pads every allocation and quarantines freed memory, so the peak it
+// shows measures the sanitizer (2x-13x here), not the model; Release builds check it.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kUnderAddressSanitizer = true;
+#else
+constexpr bool kUnderAddressSanitizer = false;
+#endif
+
 void expect_within_factor(const std::vector<testing::Override>& overrides) {
+  if (kUnderAddressSanitizer) GTEST_SKIP() << "peak memory under AddressSanitizer is the sanitizer's, not the model's";
   const auto p = parameters_with(overrides);
   const double estimate = static_cast<double>(run_memory_bytes(*p));
   const double measured = static_cast<double>(measured_peak_bytes(p));
