@@ -54,6 +54,7 @@ def check_loopback(alignsim, scenario):
     try:
         assert request(base + "/")[0] == 200
         assert request(base + "/explorer.js")[0] == 200
+        assert request(base + "/report.js")[0] == 200
         for path in ("/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/CMakeLists.txt", "/page/index.html"):
             status = raw_get(port, path)
             assert " 200 " not in status, (path, status)
