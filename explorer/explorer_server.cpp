@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <regex>
 
 #include "explorer/embedded_assets.hpp"
 #include "explorer/snapshot_json.hpp"
@@ -64,15 +65,55 @@ struct ExplorerServer::Impl {
     return values;
   }
 
+  // A form's count field (replicates, what_ifs): digits only, at least 1.
+  static std::int64_t count_field(const httplib::Request& req, const std::string& name, const std::string& meaning) {
+    const std::string text = req.has_param(name) ? req.get_param_value(name) : "";
+    if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoll(text) < 1) {
+      throw UsageError(name + ": give " + meaning);
+    }
+    return std::stoll(text);
+  }
+
+  // "Add to report"'s form: what_ifs=N, replicates, and what_if_K.LEVER=VALUE for each
+  // lever the K-th collected what-if moved (a what-if may move none). Any other field
+  // is refused as no lever; the lever keys and values are checked by whatif_scenario.
+  static std::vector<NamedWhatIf> report_what_ifs(const httplib::Request& req) {
+    const std::int64_t count = count_field(req, "what_ifs", "the count of collected what-ifs");
+    if (count > kMaxReportWhatIfs) {
+      throw UsageError("what_ifs: at most " + std::to_string(kMaxReportWhatIfs) + " what-ifs go into one report");
+    }
+    std::vector<NamedWhatIf> what_ifs;
+    for (std::int64_t k = 1; k <= count; ++k) what_ifs.push_back({"what_if_" + std::to_string(k), {}});
+    static const std::regex field(R"(what_if_([1-9][0-9]{0,2})\.(.+))");
+    for (const auto& [key, value] : req.params) {
+      if (key == "token" || key == "replicates" || key == "what_ifs") continue;
+      std::smatch parts;
+      if (!std::regex_match(key, parts, field) || std::stoll(parts[1].str()) > count) {
+        throw UsageError("'" + key.substr(0, 80) + "' is not a lever of this page");
+      }
+      what_ifs[std::stoull(parts[1].str()) - 1].values[parts[2].str()] = value;
+    }
+    return what_ifs;
+  }
+
+  void send_scenario(httplib::Response& res, const std::vector<NamedWhatIf>& what_ifs, std::int64_t replicates) {
+    res.set_content(saved_scenario_text(session.served(), what_ifs, replicates), "text/yaml; charset=utf-8");
+  }
+
   void save(const httplib::Request& req, httplib::Response& res) {
     try {
-      const std::string replicates = req.has_param("replicates") ? req.get_param_value("replicates") : "";
-      if (replicates.empty() || replicates.size() > 9 ||
-          replicates.find_first_not_of("0123456789") != std::string::npos) {
-        throw UsageError("replicates: give the count of paired replicates shown");
-      }
-      res.set_content(saved_scenario_text(session.served(), lever_values(req), std::stoll(replicates)),
-                      "text/yaml; charset=utf-8");
+      const std::int64_t replicates = count_field(req, "replicates", "the count of paired replicates shown");
+      send_scenario(res, {NamedWhatIf{kWhatIfVariant, lever_values(req)}}, replicates);
+    } catch (const Error& e) {
+      send_json(res, 400, error_json(0, e.what()));
+    }
+  }
+
+  void report(const httplib::Request& req, httplib::Response& res) {
+    try {
+      const std::int64_t replicates = count_field(req, "replicates", "the count of paired replicates shown");
+      send_scenario(res, report_what_ifs(req), replicates);
     } catch (const Error& e) {
       send_json(res, 400, error_json(0, e.what()));
     }
@@ -119,6 +160,7 @@ struct ExplorerServer::Impl {
     server.Get("/api/setup", [this](const httplib::Request&, httplib::Response& res) { send_json(res, 200, setup_json); });
     server.Post("/api/whatif", [this](const httplib::Request& req, httplib::Response& res) { change(req, res); });
     server.Post("/api/scenario", [this](const httplib::Request& req, httplib::Response& res) { save(req, res); });
+    server.Post("/api/report", [this](const httplib::Request& req, httplib::Response& res) { report(req, res); });
     server.Get("/api/events", [this](const httplib::Request&, httplib::Response& res) { events(res); });
     server.Get(R"(/[a-z]*(\.[a-z]+)?)", [this](const httplib::Request& req, httplib::Response& res) { serve_asset(req, res); });
   }

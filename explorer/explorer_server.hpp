@@ -1,11 +1,13 @@
 #pragma once
 // The local web server of `alignsim serve`: the embedded page, the page's setup
 // (GET /api/setup), lever changes (POST /api/whatif, form-encoded key=value pairs) and
-// the stream of updates (GET /api/events, server-sent events). Only the embedded
-// assets are served: no request path reaches the file system. Requests are capped at
-// kMaxRequestBytes; with a token (set when listening beyond 127.0.0.1) every request
+// the stream of updates (GET /api/events, server-sent events), "save as scenario"
+// (POST /api/scenario) and "add to report"'s scenario of the collected what-ifs
+// (POST /api/report). Only the embedded assets are served: no request path reaches
+// the file system. Requests are capped at kMaxRequestBytes; with a token (set when listening beyond 127.0.0.1) every request
 // must carry ?token=. Thread-safe: stop() may be called from any thread.
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -15,6 +17,8 @@
 namespace alignsim::explorer {
 
 inline constexpr std::size_t kMaxRequestBytes = 64 * 1024;
+// The most what-ifs one report scenario collects (a workshop explores a handful).
+inline constexpr std::int64_t kMaxReportWhatIfs = 50;
 
 struct ServerOptions {
   std::string host = "127.0.0.1";

@@ -59,29 +59,48 @@ ServedScenario served_scenario(experiment::ScenarioRequest request, const experi
   return ServedScenario{std::move(request), levers_of(loaded)};
 }
 
-std::string whatif_scenario_text(const ServedScenario& served, const LeverValues& values) {
+std::string lever_words(const ServedScenario& served, const LeverValues& values) {
+  if (values.empty()) return "no lever moved: the base itself";
+  std::string words;
   for (const auto& [key, value] : values) {
     const Lever& lever = lever_named(served, key);
-    if (!is_plain_value(*lever.parameter, value)) {
-      throw UsageError(key + ": '" + value.substr(0, 40) + "' is not a value (" +
-                       sim::allowed_description(*lever.parameter) + ")");
-    }
+    if (!words.empty()) words += "; ";
+    words += key + " set to " + value + " (base " + sim::value_to_text(lever.base) + ")";
   }
-  std::string text = "# A what-if from alignsim serve: the served scenario and the levers moved on the page.\n";
+  return words;
+}
+
+std::string whatif_scenario_text(const ServedScenario& served, const std::vector<NamedWhatIf>& what_ifs) {
+  std::string text = "# What-ifs from alignsim serve: the served scenario and the levers moved on the page.\n";
   text += "extends: " + sim::detail::to_yaml_scalar(served.request.file.value_or("")) + "\n";
-  text += "variants:\n  - name: " + std::string(kWhatIfVariant) + "\n";
-  text += "    description: the levers moved on the page\n";
-  return text + nested_settings(values, 4);
+  text += "variants:\n";
+  for (const NamedWhatIf& what_if : what_ifs) {
+    for (const auto& [key, value] : what_if.values) {
+      const Lever& lever = lever_named(served, key);
+      if (!is_plain_value(*lever.parameter, value)) {
+        throw UsageError(key + ": '" + value.substr(0, 40) + "' is not a value (" +
+                         sim::allowed_description(*lever.parameter) + ")");
+      }
+    }
+    text += "  - name: " + what_if.name + "\n";
+    text += "    description: " + sim::detail::to_yaml_scalar(lever_words(served, what_if.values)) + "\n";
+    text += nested_settings(what_if.values, 4);
+  }
+  return text;
+}
+
+std::string whatif_scenario_text(const ServedScenario& served, const LeverValues& values) {
+  return whatif_scenario_text(served, {NamedWhatIf{kWhatIfVariant, values}});
 }
 
 namespace {
 
-experiment::Experiment load_whatif(const ServedScenario& served, const LeverValues& values,
-                                   std::optional<std::int64_t> replicates) {
+experiment::Experiment load_whatifs(const ServedScenario& served, const std::vector<NamedWhatIf>& what_ifs,
+                                    std::optional<std::int64_t> replicates) {
   experiment::ScenarioRequest request = served.request;
   if (replicates) request.replicates = replicates;
   request.file.reset();
-  request.text = whatif_scenario_text(served, values);
+  request.text = whatif_scenario_text(served, what_ifs);
   request.text_name = "<what-if>";
   return experiment::load_experiment(request);
 }
@@ -89,12 +108,16 @@ experiment::Experiment load_whatif(const ServedScenario& served, const LeverValu
 }  // namespace
 
 experiment::Experiment load_whatif(const ServedScenario& served, const LeverValues& values) {
-  return load_whatif(served, values, std::nullopt);
+  return load_whatifs(served, {NamedWhatIf{kWhatIfVariant, values}}, std::nullopt);
 }
 
-std::string saved_scenario_text(const ServedScenario& served, const LeverValues& values, std::int64_t replicates) {
-  const experiment::Experiment loaded = load_whatif(served, values, replicates);
-  return "# Saved from alignsim serve: " + loaded.spec.name + " (base) and what_if, the levers moved on the page,\n"
+std::string saved_scenario_text(const ServedScenario& served, const std::vector<NamedWhatIf>& what_ifs,
+                                std::int64_t replicates) {
+  const experiment::Experiment loaded = load_whatifs(served, what_ifs, replicates);
+  std::string names;
+  for (const NamedWhatIf& what_if : what_ifs) names += (names.empty() ? "" : ", ") + what_if.name;
+  return "# Saved from alignsim serve: " + loaded.spec.name + " (base) and " + names +
+         ", the levers moved on the page,\n"
          "# fully resolved. `alignsim run` of this file prints the numbers the page showed.\n" +
          loaded.spec.resolved_yaml;
 }

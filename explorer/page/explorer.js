@@ -14,6 +14,8 @@ const state = {
   shown: null,    // the update on screen
   timings: {},    // generation -> {input, first, final} in ms (performance.now)
   saved: null,    // the text of the last "save as scenario"
+  report: [],     // the what-ifs collected by "add to report": {values, words, replicates, headlines}
+  reportScenario: null,  // the text of the last "download report scenario"
   history: [],    // [generation, replicates, final] of every update shown
 };
 window.explorer = state;
@@ -120,18 +122,26 @@ async function saveScenario() {
   if (!state.shown) return;
   const form = movedValues();
   form.append("replicates", state.shown.replicates);
-  const response = await fetch(withToken("/api/scenario"), { method: "POST", body: form });
+  const text = await postForDownload("/api/scenario", form, state.setup.scenario + "_what_if.yaml");
+  if (text !== null) state.saved = text;
+}
+
+// Posts the form and downloads the scenario text it answers as `name`; returns the text,
+// or null after showing the server's message.
+async function postForDownload(path, form, name) {
+  const response = await fetch(withToken(path), { method: "POST", body: form });
   if (!response.ok) {
     showError((await response.json()).error);
-    return;
+    return null;
   }
-  state.saved = await response.text();
-  const link = element("a", { download: state.setup.scenario + "_what_if.yaml" });
-  link.href = URL.createObjectURL(new Blob([state.saved], { type: "text/yaml" }));
+  const text = await response.text();
+  const link = element("a", { download: name });
+  link.href = URL.createObjectURL(new Blob([text], { type: "text/yaml" }));
   document.body.appendChild(link);
   link.click();
   link.remove();
   URL.revokeObjectURL(link.href);
+  return text;
 }
 
 function resetLevers() {
@@ -335,6 +345,7 @@ async function start() {
   buildLevers(state.setup.levers);
   document.getElementById("reset").addEventListener("click", resetLevers);
   document.getElementById("save").addEventListener("click", saveScenario);
+  setUpReport();
   document.getElementById("conceal").addEventListener("change", () => conceal(concealing()));
   document.getElementById("reveal").addEventListener("click", () => conceal(false));
   const events = new EventSource(withToken("/api/events"));

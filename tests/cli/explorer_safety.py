@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """The live explorer's safety rules over real HTTP (issue 15, "Offline and safe"):
 only the embedded page is served (a path-traversal attempt is a 404, never a file), a
-change naming no lever or carrying no plain value is refused with a message, a value
+change (or an "add to report" request) naming no lever or carrying no plain value is
+refused with a message, a value
 out of range gets the catalog's message, an oversized request is refused, beyond
 127.0.0.1 every request needs the printed token, and SIGTERM stops the server within
 seconds with exit code 0, even with a page's event stream open.
@@ -53,6 +54,7 @@ def check_loopback(alignsim, scenario):
     try:
         assert request(base + "/")[0] == 200
         assert request(base + "/explorer.js")[0] == 200
+        assert request(base + "/report.js")[0] == 200
         for path in ("/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/CMakeLists.txt", "/page/index.html"):
             status = raw_get(port, path)
             assert " 200 " not in status, (path, status)
@@ -64,6 +66,23 @@ def check_loopback(alignsim, scenario):
         assert status == 400, body
         assert json.loads(body)["error"] == ("<what-if>:7:18: variants[0].followup.sla_floor: '1.5' is out of "
                                              "range (a number in [0, 1])"), body
+        # "Add to report": only what_if_K.LEVER fields of the K what-ifs counted, plain values.
+        report = {"what_ifs": "2", "replicates": "8", "what_if_1.followup.sla_floor": "0.6"}
+        status, body = request(base + "/api/report", report)
+        assert status == 200 and "  - name: what_if_2\n" in body and "replicates: 8" in body, body
+        for refused, message in (({"what_if_1.run.seed": "1"}, "is not a lever of this page"),
+                                 ({"run.seed": "1"}, "is not a lever of this page"),
+                                 ({"what_if_3.followup.sla_floor": "0.6"}, "is not a lever of this page"),
+                                 ({"what_if_1.followup.sla_floor": "0.5\n    run: {seed: 1}"}, "is not a value"),
+                                 ({"what_ifs": "51"}, "at most 50 what-ifs"),
+                                 ({"what_ifs": "0"}, "what_ifs: give")):
+            status, body = request(base + "/api/report", dict(report, **refused))
+            assert status == 400 and message in json.loads(body)["error"], (refused, body)
+        status, body = request(base + "/api/report", dict(report, **{"what_if_2.followup.sla_floor": "1.5"}))
+        assert status == 400 and "'1.5' is out of range (a number in [0, 1])" in json.loads(body)["error"], body
+        status, _ = request(base + "/api/report", b"what_ifs=1&replicates=8&what_if_1.followup.sla_floor=" +
+                            b"1" * (80 * 1024))
+        assert status == 413, status
         status, _ = request(base + "/api/whatif", b"followup.sla_floor=" + b"1" * (80 * 1024))
         assert status == 413, status
         status, body = request(base + "/api/whatif", {"followup.sla_floor": "0.4"})
@@ -84,6 +103,8 @@ def check_token_beyond_loopback(alignsim, scenario):
         assert request(base + "/")[0] == 403
         assert request(base + "/api/setup")[0] == 403
         assert request(base + "/api/whatif", {"followup.sla_floor": "0.4"})[0] == 403
+        assert request(base + "/api/report", {"what_ifs": "1", "replicates": "8"})[0] == 403
+        assert request(base + "/api/report?token=" + server.token, {"what_ifs": "1", "replicates": "8"})[0] == 200
         assert request(base + "/api/setup?token=" + "0" * 32)[0] == 403
         assert request(base + "/?token=" + server.token)[0] == 200
         assert request(base + "/api/setup?token=" + server.token)[0] == 200

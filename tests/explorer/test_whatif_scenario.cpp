@@ -25,6 +25,22 @@ TEST(WhatIfScenario, IsTheServedScenarioWithOneVariantSettingTheMovedLevers) {
   EXPECT_EQ(loaded.spec.replicates, 24);
 }
 
+TEST(WhatIfScenario, AReportHasOneVariantPerWhatIfDescribedByItsLevers) {
+  const ServedScenario served = served_scenario();
+  const std::vector<NamedWhatIf> what_ifs = {{"what_if_1", {{"followup.sla_floor", "0.8"}}},
+                                             {"what_if_2", {{"followup.sla_floor", "0.6"}, {"trust.initial_mean", "0.5"}}},
+                                             {"what_if_3", {}}};
+  const std::string text = saved_scenario_text(served, what_ifs, 16);
+  EXPECT_NE(text.find("  - name: what_if_1\n    description: \"followup.sla_floor set to 0.8 (base 0)\"\n"),
+            std::string::npos) << text;
+  EXPECT_NE(text.find("  - name: what_if_2\n    description: \"followup.sla_floor set to 0.6 (base 0); "
+                      "trust.initial_mean set to 0.5 (base 0.35)\"\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("  - name: what_if_3\n    description: \"no lever moved: the base itself\"\n"),
+            std::string::npos) << text;
+  EXPECT_NE(text.find("  replicates: 16\n"), std::string::npos) << text;
+  EXPECT_THROW((void)saved_scenario_text(served, {{"what_if_1", {{"run.seed", "1"}}}}, 16), UsageError);
+}
+
 TEST(WhatIfScenario, TheScenariosLeversSectionChoosesTheLevers) {
   const ServedScenario served = served_scenario();
   ASSERT_EQ(served.levers.size(), 2u);
