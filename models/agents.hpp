@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "models/mechanisms/marketers.hpp"
 #include "models/mechanisms/trust.hpp"
 #include "models/response_queue.hpp"
 
@@ -22,6 +23,7 @@ struct Prospects {
   std::vector<Stage> stage;
   std::vector<std::uint8_t> sales_sourced;  // prospecting: current lead found by the rep's own prospecting
   std::vector<std::uint8_t> hoarded;        // prospecting: ... and hidden from marketing
+  std::vector<std::uint16_t> programme;     // marketers: the marketer whose programme reaches it (fixed)
 
   void resize(std::size_t n) {
     fit.resize(n);
@@ -33,12 +35,14 @@ struct Prospects {
     stage.resize(n, Stage::dormant);
     sales_sourced.resize(n, 0);
     hoarded.resize(n, 0);
+    programme.resize(n, 0);
   }
   [[nodiscard]] std::size_t size() const noexcept { return fit.size(); }
 };
 
 struct Reps {
-  std::vector<TrustState> trust;
+  std::vector<TrustState> trust;              // in marketing as a whole
+  std::vector<std::vector<TrustState>> trust_in_marketer;  // [marketer][rep]: that marketer's record
   std::vector<ResponseQueue> response_queue;  // response: first responses waiting for the rep
   std::vector<double> free_at_hours;          // response: when the rep finishes the response in hand
   std::vector<std::int32_t> leads_waiting;    // routing, least-loaded: assigned, not yet contacted
@@ -53,6 +57,7 @@ struct Reps {
   [[nodiscard]] std::size_t size() const noexcept { return trust.size(); }
   void append() {
     trust.emplace_back();
+    for (auto& of_marketer : trust_in_marketer) of_marketer.emplace_back();
     response_queue.emplace_back();
     free_at_hours.push_back(0.0);
     leads_waiting.push_back(0);
@@ -63,6 +68,34 @@ struct Reps {
     response_hours_today.push_back(0.0);
     active.push_back(1);
     adopted_framework.push_back(0);
+  }
+};
+
+// The marketers (models/mechanisms/marketers.hpp), one entry per marketer.
+struct Marketers {
+  std::vector<BarLearner> bar;                 // scoring bar and its learner
+  std::vector<double> relevance_gain;          // content relevance gained in the field
+  std::vector<std::uint8_t> mistakes_admitted; // after the first sync with admitted mistakes
+  std::vector<double> inquiries_since_review;  // its programme's inquiries
+  std::vector<double> mqls_since_review;
+  std::vector<double> bookings_since_review;   // USD won from its leads
+  std::vector<double> lead_quality_since_sync; // sum of expected quality of its MQLs
+  std::vector<std::int64_t> mqls_since_sync;
+  std::vector<double> mqls_total, worked_total, bookings_total;  // over the run
+
+  [[nodiscard]] std::size_t size() const noexcept { return bar.size(); }
+  void resize(std::size_t n) {
+    bar.resize(n);
+    relevance_gain.resize(n, 0.0);
+    mistakes_admitted.resize(n, 0);
+    inquiries_since_review.resize(n, 0.0);
+    mqls_since_review.resize(n, 0.0);
+    bookings_since_review.resize(n, 0.0);
+    lead_quality_since_sync.resize(n, 0.0);
+    mqls_since_sync.resize(n, 0);
+    mqls_total.resize(n, 0.0);
+    worked_total.resize(n, 0.0);
+    bookings_total.resize(n, 0.0);
   }
 };
 

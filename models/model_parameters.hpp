@@ -196,6 +196,26 @@ struct EnablementParameters {  // models/mechanisms/enablement.cpp
   double cycle_reduction;
 };
 
+struct MarketerParameters {  // models/mechanisms/marketers.cpp
+  std::int64_t count;
+  double bar_spread;             // range of starting bars around the bar in force
+  double relevance_spread;       // range of content relevance around marketing's
+  double trust_pooling;          // 1: reps judge leads by marketing as a whole
+  std::int64_t admitting_count;  // the first k admit mistakes at syncs
+  std::int64_t field_count;      // the first k spend field_share in the field
+  double field_share;
+  double field_trust_rate;       // per business day at full field time
+  double field_relevance_rate;
+  bool adaptation;               // bars move toward higher pay
+  std::int64_t review_days;
+  double bar_step;
+  double bar_floor;
+  double bar_ceiling;
+  double usd_per_mql;
+  double bookings_commission;
+  double pool_weight;            // shared pool: weight of all bookings in bookings pay
+};
+
 struct ModelParameters {
   RunParameters run;
   PopulationParameters population;
@@ -218,6 +238,7 @@ struct ModelParameters {
   BudgetParameters budget;
   ChurnParameters churn;
   EnablementParameters enablement;
+  MarketerParameters marketers;
 };
 
 }  // namespace alignsim::model

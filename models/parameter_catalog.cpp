@@ -69,7 +69,7 @@ std::vector<Binding> all_bindings() {
                     routing_bindings(), followup_bindings(), response_bindings(), qualification_bindings(),
                     close_bindings(), trust_bindings(), prospecting_bindings(), feedback_bindings(),
                     content_bindings(), incentives_bindings(), syncs_bindings(), turnover_bindings(),
-                    budget_bindings(), churn_bindings(), enablement_bindings()}) {
+                    budget_bindings(), churn_bindings(), enablement_bindings(), marketers_bindings()}) {
     for (auto& b : part) out.push_back(std::move(b));
   }
   return out;

@@ -9,6 +9,7 @@
 #include "models/mechanisms/budget.hpp"
 #include "models/mechanisms/demand.hpp"
 #include "models/mechanisms/enablement.hpp"
+#include "models/mechanisms/marketers.hpp"
 #include "models/mechanisms/syncs.hpp"
 #include "models/mechanisms/trust.hpp"
 #include "sim/run/thread_handoff.hpp"
@@ -39,6 +40,7 @@ void Simulation::simulate_day(std::int64_t day) {
   churn_customers(day);
   turnover_and_hiring(day);
   adopt_framework(day);
+  field_and_review_day(day);
   if (is_sync_day(p_->syncs, day)) hold_sync();
   const bool period_end = (day + 1) % p_->run.period_days == 0 || day + 1 == p_->run.horizon_days;
   if (period_end) record_period_end(day);
@@ -66,6 +68,7 @@ void Simulation::populate() {
                             });
   sim::acquire_handoff(&handoff);
   engagement_clock_.add_all(0, first_threshold, prospects_.engagement_multiplier);
+  set_up_marketers();
   for (std::int64_t r = 0; r < p_->population.reps; ++r) hire_rep(0, true);
 
   org_.scoring_noise_sd = p_->scoring.noise_sd;
@@ -82,7 +85,12 @@ void Simulation::draw_prospect(std::uint32_t i, double& first_threshold) {
   prospects_.fit[i] = static_cast<float>(fit);
   prospects_.deal_size_usd[i] = static_cast<float>(
       random_.lognormal_with_mean({i, 0, id(Purpose::deal_size), 0}, pop.deal_size_mean_usd, pop.deal_size_sigma));
-  prospects_.engagement_multiplier[i] = static_cast<float>(engagement_multiplier(fit, pay_.fit_weight));
+  const std::uint32_t marketer = programme_of(p_->marketers, i);
+  prospects_.programme[i] = static_cast<std::uint16_t>(marketer);
+  // Field time is taken from campaigns: the programme reaches its prospects less often.
+  const double campaigns = campaign_multiplier(p_->marketers, marketer);
+  const double engagement = engagement_multiplier(fit, pay_.fit_weight);
+  prospects_.engagement_multiplier[i] = static_cast<float>(campaigns == 1.0 ? engagement : engagement * campaigns);
   first_threshold = random_.exponential(lead_key(i, Purpose::engagement_threshold), 1.0);
 }
 

@@ -36,6 +36,16 @@ class Simulation {
   // Runs the whole horizon once. Throws alignsim::RunError if a numerical guard trips.
   [[nodiscard]] sim::RunOutput run();
 
+  // Each marketer at the end of a run (after run()): what the per-marketer output and
+  // the tests of reps' trust in marketers and of adaptation read.
+  struct MarketerEnd {
+    double bar = 0.0;
+    double mqls = 0.0, worked = 0.0, bookings_usd = 0.0;
+    double mean_rep_trust = 0.0;  // active reps' trust in this marketer's leads
+    double content_relevance = 0.0;
+  };
+  [[nodiscard]] std::vector<MarketerEnd> marketers_at_end() const;
+
  private:
   struct Lead {
     std::uint32_t prospect;
@@ -81,6 +91,20 @@ class Simulation {
   void answer(const ResponseTask& task, double delay_hours);
   [[nodiscard]] sim::DrawKey task_key(const ResponseTask& task, Purpose purpose) const;
 
+  // simulation_marketers.cpp: the marketers (models/mechanisms/marketers.hpp).
+  void set_up_marketers();
+  [[nodiscard]] std::uint32_t marketer_of(std::uint32_t prospect) const { return prospects_.programme[prospect]; }
+  // The trust rep `rep` puts in a lead from `marketer` (pooled with marketing as a whole).
+  [[nodiscard]] double trust_in(std::uint32_t rep, std::uint32_t marketer) const;
+  [[nodiscard]] double content_relevance_of(std::uint32_t marketer) const;
+  [[nodiscard]] double qualification_lift_of(std::uint32_t marketer) const;
+  void note_marketer_mql(std::uint32_t prospect);
+  // The rep's verdict on a lead it worked, learned for marketing and for the lead's marketer.
+  void learn_from_lead(std::uint32_t rep, std::uint32_t prospect, bool judged_good);
+  void field_and_review_day(std::int64_t day);
+  void share_at_sync_per_marketer();
+  void start_marketer_trust(std::uint32_t rep);
+
   // simulation_reps.cpp: rep workday and own prospecting, turnover and onboarding,
   // budget-driven hiring, enablement adoption.
   std::uint32_t hire_rep(std::int64_t day, bool initial_cohort);
@@ -107,6 +131,7 @@ class Simulation {
   sim::RandomStreams random_;
   Prospects prospects_;
   Reps reps_;
+  Marketers marketers_;
   Organisation org_;
   EngagementClock engagement_clock_;
   EngagementClock churn_clock_;

@@ -53,15 +53,13 @@ void Simulation::engage_prospects(std::int64_t day) {
     ++prospects_.episode[prospect];
     prospects_.stage[prospect] = Stage::lead;
     recorder_.inquiry(day);
+    marketers_.inquiries_since_review[marketer_of(prospect)] += 1.0;
     if (!becomes_mql(prospect)) {
       return_to_nurture(prospect);
       continue;
     }
     recorder_.mql(day);
-    if (p_->syncs.enabled) {
-      note_mql_for_sync(org_, qualification_probability(prospects_.fit[prospect], 0.0, p_->qualification) *
-                                  content_lift_today(p_->content.qualification_effect));
-    }
+    note_marketer_mql(prospect);
     mqls_today_.push_back({prospect, kHoursPerDay * random_.uniform(lead_key(prospect, Purpose::arrival_hour))});
   }
 }
@@ -71,7 +69,7 @@ bool Simulation::becomes_mql(std::uint32_t prospect) const {
   if (!s.enabled) return random_.bernoulli(lead_key(prospect, Purpose::scoring_noise), s.fixed_mql_probability);
   const double score =
       random_.normal(lead_key(prospect, Purpose::scoring_noise), prospects_.fit[prospect], org_.scoring_noise_sd);
-  return scores_as_mql(score, pay_.scoring_threshold);
+  return scores_as_mql(score, marketers_.bar[marketer_of(prospect)].bar);
 }
 
 std::uint32_t Simulation::route(std::uint32_t prospect) {
@@ -98,7 +96,7 @@ void Simulation::route_and_decide(std::int64_t day) {
 void Simulation::decide_lead(std::int64_t day, const Lead& lead, std::uint32_t rep) {
   const std::uint32_t prospect = lead.prospect;
   const bool work = random_.bernoulli(lead_key(prospect, Purpose::followup_decision),
-                                      work_probability(reps_.trust[rep].trust, pay_.followup));
+                                      work_probability(trust_in(rep, marketer_of(prospect)), pay_.followup));
   const ResponseTask task{.arrival_hours = static_cast<double>(day) * kHoursPerDay + lead.arrival_hour,
                           .prospect = prospect,
                           .episode = prospects_.episode[prospect],
@@ -115,14 +113,15 @@ void Simulation::decide_lead(std::int64_t day, const Lead& lead, std::uint32_t r
   }
   prospects_.rep[prospect] = rep;
   recorder_.worked(day);
+  marketers_.worked_total[marketer_of(prospect)] += 1.0;
   ++reps_.leads_waiting[rep];
   respond(rep, task);
 }
 
 void Simulation::make_contacts(std::int64_t day) {
-  const double lift = content_lift_today(p_->content.qualification_effect);
   for (std::uint32_t prospect : contacts_by_day_[static_cast<std::size_t>(day)]) {
     const std::uint32_t rep = prospects_.rep[prospect];
+    const double lift = qualification_lift_of(marketer_of(prospect));  // the content of the lead's marketer
     --reps_.leads_waiting[rep];
     const double fit = prospects_.fit[prospect], hours = prospects_.response_hours[prospect];
     const double p_qualify = std::min(1.0, qualification_probability(fit, hours, p_->qualification) * lift);
@@ -130,8 +129,7 @@ void Simulation::make_contacts(std::int64_t day) {
         std::min(1.0, judged_good_probability(fit, hours, p_->qualification, p_->trust.staleness_blame) * lift);
     const double u = random_.uniform(lead_key(prospect, Purpose::qualification));
     const bool judged_good = u < p_good;
-    learn_from_outcome(reps_.trust[rep], judged_good, p_->trust,
-                       bad_news_weight(p_->trust, p_->syncs, org_.mistakes_admitted));
+    learn_from_lead(rep, prospect, judged_good);
     if (!judged_good) report_feedback(prospect);
     if (u < p_qualify) {
       open_opportunity(day, prospect);
@@ -178,6 +176,10 @@ void Simulation::decide_opportunities(std::int64_t day) {
     const bool key_account = is_key_account(prospect);
     if (random_.bernoulli(lead_key(prospect, Purpose::win), win_probability_of(prospect, key_account, day))) {
       recorder_.won(day, prospects_.deal_size_usd[prospect], key_account, prospects_.sales_sourced[prospect] != 0);
+      if (prospects_.sales_sourced[prospect] == 0) {
+        marketers_.bookings_since_review[marketer_of(prospect)] += prospects_.deal_size_usd[prospect];
+        marketers_.bookings_total[marketer_of(prospect)] += prospects_.deal_size_usd[prospect];
+      }
       org_.bookings_today += prospects_.deal_size_usd[prospect];
       become_customer(prospect);
     } else {

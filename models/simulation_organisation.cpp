@@ -31,7 +31,10 @@ void Simulation::report_feedback(std::uint32_t prospect) {
   recorder_.feedback_report();
 }
 
-void Simulation::hold_sync() { model::hold_sync(p_->syncs, pay_.sync_boost, org_, reps_.trust); }
+void Simulation::hold_sync() {
+  model::hold_sync(p_->syncs, pay_.sync_boost, org_, reps_.trust);
+  share_at_sync_per_marketer();
+}
 
 void Simulation::become_customer(std::uint32_t prospect) {
   prospects_.stage[prospect] = Stage::customer;

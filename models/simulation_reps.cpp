@@ -31,6 +31,7 @@ std::uint32_t Simulation::hire_rep(std::int64_t day, bool initial_cohort) {
   const double trust = std::clamp(
       random_.normal(rep_key(rep, 0, Purpose::initial_trust), p_->trust.initial_mean, p_->trust.initial_sd), 0.0, 1.0);
   reps_.trust[rep] = initial_trust_state(new_rep_trust(p_->onboarding, trust, initial_cohort), p_->trust);
+  start_marketer_trust(rep);
   reps_.hired_day[rep] = static_cast<std::int32_t>(day);
   reps_.experience_years[rep] =
       initial_cohort && r.experience_mean_years > 0
@@ -130,7 +131,8 @@ void Simulation::adopt_framework(std::int64_t day) {
   const double peer_share = framework_share(org_.active_reps, reps_.adopted_framework);
   for (std::uint32_t rep : org_.active_reps) {
     if (reps_.adopted_framework[rep] != 0) continue;
-    const double probability = adoption_probability(e, day, reps_.trust[rep].trust, peer_share);
+    // Marketer 0 presents the framework (seed 003): reps who trust that marketer adopt faster.
+    const double probability = adoption_probability(e, day, trust_in(rep, 0), peer_share);
     if (random_.bernoulli(rep_key(rep, day, Purpose::framework_adoption), probability)) {
       reps_.adopted_framework[rep] = 1;
     }

@@ -35,7 +35,8 @@ void Simulation::respond(std::uint32_t rep, ResponseTask task) {
 
 void Simulation::triage(std::uint32_t rep, ResponseTask& task) const {
   const auto& r = p_->response;
-  const double trust = reps_.trust[rep].trust;
+  // A rep sets aside the leads of a marketer it does not trust before anyone else's.
+  const double trust = trust_in(rep, marketer_of(task.prospect));
   task.ready_hours = task.arrival_hours;
   if (random_.bernoulli(task_key(task, Purpose::triage), prompt_probability(r, trust, task.courtesy))) {
     task.priority = 1.0;

@@ -11,7 +11,9 @@ IncentiveRules incentive_rules(const ModelParameters& p) noexcept {
   const auto& pay = p.incentives;
   IncentiveRules rules{p.followup, 0.0, 0.0, 1.0};
   if (pay.shared_pool) rules.followup.trust_midpoint -= pay.shared_pool_followup_shift;
-  rules.scoring_threshold = p.scoring.threshold + pay.bookings_pay_threshold_raise * (1.0 - pay.marketing_mql_weight);
+  // Adapting marketers (marketers.hpp) choose their own bars under their pay: no fixed raise then.
+  const double raise = p.marketers.adaptation ? 0.0 : pay.bookings_pay_threshold_raise;
+  rules.scoring_threshold = p.scoring.threshold + raise * (1.0 - pay.marketing_mql_weight);
   rules.fit_weight = std::min(1.0, p.demand.fit_weight + pay.bookings_pay_targeting * (1.0 - pay.marketing_mql_weight));
   rules.sync_boost = pay.shared_pool ? 1.0 + pay.shared_pool_sync_boost : 1.0;
   return rules;

@@ -28,9 +28,10 @@ enum class Mechanism : std::uint8_t {
   budget,          // budget.hpp
   churn,           // churn.hpp
   enablement,      // enablement.hpp
+  marketers,       // marketers.hpp
 };
 
-inline constexpr int kMechanismCount = 17;
+inline constexpr int kMechanismCount = 18;
 
 // "M" followed by the number (the heading of docs/model.md); empty for none.
 [[nodiscard]] inline std::string mechanism_tag(Mechanism m) {

@@ -25,5 +25,6 @@ std::vector<Binding> turnover_bindings();
 std::vector<Binding> budget_bindings();
 std::vector<Binding> churn_bindings();
 std::vector<Binding> enablement_bindings();
+std::vector<Binding> marketers_bindings();
 
 }  // namespace alignsim::model::binding

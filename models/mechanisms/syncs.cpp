@@ -22,24 +22,29 @@ double bad_news_weight(const TrustParameters& t, const SyncParameters& s, bool m
 
 void hold_sync(const SyncParameters& s, double boost, Organisation& org, std::vector<TrustState>& trust) noexcept {
   if (s.admit_mistakes) org.mistakes_admitted = true;
-  if (org.mqls_since_sync > 0 && s.shared_data_weight > 0) {
-    const double quality = org.lead_quality_since_sync / static_cast<double>(org.mqls_since_sync);
+  share_at_sync(s, boost, org.lead_quality_since_sync, org.mqls_since_sync, org.active_reps, trust);
+  org.lead_quality_since_sync = 0.0;
+  org.mqls_since_sync = 0;
+}
+
+void share_at_sync(const SyncParameters& s, double boost, double quality_sum, std::int64_t mqls,
+                   const std::vector<std::uint32_t>& reps, std::vector<TrustState>& trust) noexcept {
+  if (mqls > 0 && s.shared_data_weight > 0) {
+    const double quality = quality_sum / static_cast<double>(mqls);
     const double weight = std::min(1.0, s.shared_data_weight * boost);
-    for (std::uint32_t rep : org.active_reps) {
+    for (std::uint32_t rep : reps) {
       auto& t = trust[rep];
       move_trust(t, t.trust + weight * (quality - t.trust));
     }
   }
   if (s.team_averaging > 0) {
-    const double mean = mean_trust(org.active_reps, trust);
+    const double mean = mean_trust(reps, trust);
     const double weight = std::min(1.0, s.team_averaging * boost);
-    for (std::uint32_t rep : org.active_reps) {
+    for (std::uint32_t rep : reps) {
       auto& t = trust[rep];
       move_trust(t, (1.0 - weight) * t.trust + weight * mean);
     }
   }
-  org.lead_quality_since_sync = 0.0;
-  org.mqls_since_sync = 0;
 }
 
 namespace binding {

@@ -29,4 +29,11 @@ void note_mql_for_sync(Organisation& org, double quality) noexcept;
 // `boost` is IncentiveRules::sync_boost.
 void hold_sync(const SyncParameters& s, double boost, Organisation& org, std::vector<TrustState>& trust) noexcept;
 
+// What a sync does to one body of trust (`trust`, indexed by rep) given the MQLs it
+// shares data on (their summed expected quality and their count): the pull toward the
+// shared data, then the team averaging. hold_sync applies it to trust in marketing as a
+// whole; the marketers (marketers.hpp) to reps' trust in each marketer, with that marketer's MQLs.
+void share_at_sync(const SyncParameters& s, double boost, double quality_sum, std::int64_t mqls,
+                   const std::vector<std::uint32_t>& reps, std::vector<TrustState>& trust) noexcept;
+
 }  // namespace alignsim::model

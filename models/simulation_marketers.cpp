@@ -1,0 +1,117 @@
+// The marketers' part of the day's schedule (models/mechanisms/marketers.hpp): their
+// programmes and bars, reps' trust in each marketer, field time, syncs per marketer,
+// and the review at which a marketer moves its bar toward higher pay. With one
+// marketer, no spread and no adaptation, every value here equals the aggregate
+// marketing actor's (tests/models/test_marketer_reduction.cpp).
+#include <algorithm>
+
+#include "models/mechanisms/content.hpp"
+#include "models/mechanisms/marketers.hpp"
+#include "models/mechanisms/qualification.hpp"
+#include "models/mechanisms/syncs.hpp"
+#include "models/mechanisms/trust.hpp"
+#include "models/simulation.hpp"
+
+namespace alignsim::model {
+
+void Simulation::set_up_marketers() {
+  const auto count = static_cast<std::size_t>(p_->marketers.count);
+  marketers_.resize(count);
+  for (std::uint32_t m = 0; m < count; ++m) {
+    marketers_.bar[m].bar = initial_bar(p_->marketers, pay_.scoring_threshold, m);
+  }
+  reps_.trust_in_marketer.assign(count, std::vector<TrustState>(reps_.size()));
+}
+
+void Simulation::start_marketer_trust(std::uint32_t rep) {
+  for (auto& of_marketer : reps_.trust_in_marketer) of_marketer[rep] = reps_.trust[rep];
+}
+
+double Simulation::trust_in(std::uint32_t rep, std::uint32_t marketer) const {
+  if (marketers_.size() == 1) return reps_.trust[rep].trust;  // one marketer is marketing
+  return pooled_trust(p_->marketers, reps_.trust[rep].trust, reps_.trust_in_marketer[marketer][rep].trust);
+}
+
+double Simulation::content_relevance_of(std::uint32_t marketer) const {
+  const double offset = relevance_offset(p_->marketers, marketer) + marketers_.relevance_gain[marketer];
+  if (offset == 0.0) return org_.content_relevance;
+  return std::clamp(org_.content_relevance + offset, 0.0, 1.0);
+}
+
+double Simulation::qualification_lift_of(std::uint32_t marketer) const {
+  return content_lift(p_->content, p_->content.qualification_effect, content_relevance_of(marketer));
+}
+
+std::vector<Simulation::MarketerEnd> Simulation::marketers_at_end() const {
+  std::vector<MarketerEnd> end(marketers_.size());
+  for (std::uint32_t m = 0; m < marketers_.size(); ++m) {
+    double trust = 0.0;
+    for (std::uint32_t rep : org_.active_reps) trust += trust_in(rep, m);
+    end[m] = {marketers_.bar[m].bar, marketers_.mqls_total[m], marketers_.worked_total[m],
+              marketers_.bookings_total[m],
+              org_.active_reps.empty() ? 0.0 : trust / static_cast<double>(org_.active_reps.size()),
+              content_relevance_of(m)};
+  }
+  return end;
+}
+
+void Simulation::note_marketer_mql(std::uint32_t prospect) {
+  const std::uint32_t m = marketer_of(prospect);
+  marketers_.mqls_since_review[m] += 1.0;
+  marketers_.mqls_total[m] += 1.0;
+  if (!p_->syncs.enabled) return;
+  const double quality = qualification_probability(prospects_.fit[prospect], 0.0, p_->qualification) *
+                         qualification_lift_of(m);
+  note_mql_for_sync(org_, quality);
+  marketers_.lead_quality_since_sync[m] += quality;
+  ++marketers_.mqls_since_sync[m];
+}
+
+void Simulation::learn_from_lead(std::uint32_t rep, std::uint32_t prospect, bool judged_good) {
+  const std::uint32_t m = marketer_of(prospect);
+  const double weight = bad_news_weight(p_->trust, p_->syncs, marketers_.mistakes_admitted[m] != 0);
+  learn_from_outcome(reps_.trust[rep], judged_good, p_->trust, weight);
+  learn_from_outcome(reps_.trust_in_marketer[m][rep], judged_good, p_->trust, weight);
+}
+
+void Simulation::share_at_sync_per_marketer() {
+  for (std::uint32_t m = 0; m < marketers_.size(); ++m) {
+    if (admits_mistakes(p_->marketers, p_->syncs, m)) marketers_.mistakes_admitted[m] = 1;
+    share_at_sync(p_->syncs, pay_.sync_boost, marketers_.lead_quality_since_sync[m], marketers_.mqls_since_sync[m],
+                  org_.active_reps, reps_.trust_in_marketer[m]);
+    marketers_.lead_quality_since_sync[m] = 0.0;
+    marketers_.mqls_since_sync[m] = 0;
+  }
+}
+
+void Simulation::field_and_review_day(std::int64_t day) {
+  const auto& mp = p_->marketers;
+  for (std::uint32_t m = 0; m < marketers_.size(); ++m) {
+    if (!works_in_field(mp, m)) continue;
+    // Time with reps builds their trust in this marketer, and in marketing a little
+    // (the marketer is one of count); time with customers makes its content relevant.
+    const double pull = mp.field_trust_rate * mp.field_share;
+    for (std::uint32_t rep : org_.active_reps) {
+      auto& t = reps_.trust_in_marketer[m][rep];
+      move_trust(t, t.trust + pull * (1.0 - t.trust));
+      auto& whole = reps_.trust[rep];
+      move_trust(whole, whole.trust + pull / static_cast<double>(mp.count) * (1.0 - whole.trust));
+    }
+    const double relevance = content_relevance_of(m);
+    marketers_.relevance_gain[m] +=
+        mp.field_relevance_rate * mp.field_share * std::max(0.0, p_->content.max_relevance - relevance);
+  }
+  if (!mp.adaptation || (day + 1) % mp.review_days != 0) return;
+  double all_bookings = 0.0;
+  for (double b : marketers_.bookings_since_review) all_bookings += b;
+  for (std::uint32_t m = 0; m < marketers_.size(); ++m) {
+    const double pay =
+        marketer_pay(*p_, marketers_.mqls_since_review[m], marketers_.bookings_since_review[m], all_bookings);
+    review_bar(mp, marketers_.bar[m], pay_per_inquiry(pay, marketers_.inquiries_since_review[m]));
+    marketers_.inquiries_since_review[m] = 0.0;
+    marketers_.mqls_since_review[m] = 0.0;
+    marketers_.bookings_since_review[m] = 0.0;
+  }
+}
+
+}  // namespace alignsim::model
