@@ -24,8 +24,14 @@ RunTable::RunTable(const Experiment& experiment) : experiment_(experiment) {
   size_agent_tables();
 }
 
-// The file's rows of a table: the most any entry needs. A sweep prepares every point
-// once here (microseconds each) and keeps only the maximum, so memory stays flat.
+// Design points prepared to size the agent tables: all of a design up to this many; of a
+// larger one this many, evenly spaced, the first and last included (preparing costs
+// microseconds, so this stays under a second; a 10^8-point design must not prepare all).
+constexpr std::size_t kSizingPoints = 65536;
+
+// The file's rows of a table: the most any entry needs (keeping only the maximum, so
+// memory stays flat). A run of an unsampled design point that needs more fails with a
+// RunError naming the table (pad_agent_tables), never with its rows cut off.
 void RunTable::size_agent_tables() {
   const std::vector<sim::AgentTableSpec>& tables = experiment_.model->outputs().agent_tables;
   if (tables.empty()) return;
@@ -34,7 +40,12 @@ void RunTable::size_agent_tables() {
     const std::vector<std::size_t> rows = rows_of(prepared);
     for (std::size_t t = 0; t < rows.size(); ++t) agent_rows_[t] = std::max(agent_rows_[t], rows[t]);
   };
-  for (std::size_t e = 0; e < entries_; ++e) widen(*prepared(e));
+  if (entries_ <= kSizingPoints) {
+    for (std::size_t e = 0; e < entries_; ++e) widen(*prepared(e));
+  } else {
+    for (std::size_t i = 0; i < kSizingPoints; ++i) widen(*prepared(i * (entries_ - 1) / (kSizingPoints - 1)));
+  }
+  for (std::size_t& rows : agent_rows_) rows = std::max<std::size_t>(rows, 1);  // HDF5 needs a non-empty chunk
   for (std::size_t t = 0; t < tables.size(); ++t) agents_size_ += sim::agent_table_values(tables[t], agent_rows_[t], periods_);
 }
 
@@ -66,6 +77,13 @@ void RunTable::pad_agent_tables(sim::RunOutput& out, const std::vector<std::size
   if (out.agents.size() != own_size) {
     throw RunError("the run gave " + std::to_string(out.agents.size()) + " agent-table values; its " +
                    "agent_table_rows() promise " + std::to_string(own_size));
+  }
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    if (own_rows[t] > agent_rows_[t]) {
+      throw RunError("the run needs " + std::to_string(own_rows[t]) + " rows of /agents/" + tables[t].name +
+                     ", more than the " + std::to_string(agent_rows_[t]) + " the file was sized for from " +
+                     std::to_string(kSizingPoints) + " of the design's " + std::to_string(entries_) + " points");
+    }
   }
   if (own_rows == agent_rows_) return;
   std::vector<double> padded(agents_size_, std::numeric_limits<double>::quiet_NaN());

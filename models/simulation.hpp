@@ -24,6 +24,7 @@
 #include "models/run_recorder.hpp"
 #include "models/model_parameters.hpp"
 #include "models/random_purposes.hpp"
+#include "models/rep_ledger.hpp"
 #include "sim/random/random.hpp"
 
 namespace alignsim::model {
@@ -79,6 +80,7 @@ class Simulation {
   void turnover_and_hiring(std::int64_t day);
   void adopt_framework(std::int64_t day);
   [[nodiscard]] double experience_years(std::uint32_t rep, std::int64_t day) const;
+  [[nodiscard]] RepAtEnd rep_at_end(std::uint32_t rep) const;  // the rep's row of /agents/reps
   [[nodiscard]] sim::DrawKey rep_key(std::uint32_t rep, std::int64_t day, Purpose purpose,
                                      std::uint32_t index = 0) const;
 
@@ -100,6 +102,7 @@ class Simulation {
   EngagementClock engagement_clock_;
   EngagementClock churn_clock_;
   RunRecorder recorder_;
+  RepLedger ledger_;  // per-rep and per-response-bucket outputs (/agents)
 
   std::vector<std::vector<std::uint32_t>> contacts_by_day_;  // event calendars
   std::vector<std::vector<std::uint32_t>> decisions_by_day_;

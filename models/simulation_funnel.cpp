@@ -101,9 +101,12 @@ void Simulation::decide_lead(std::int64_t day, const Lead& lead, std::uint32_t r
   const double arrival_abs = static_cast<double>(day) * kHoursPerDay + lead.arrival_hour;
   if (!work) {
     recorder_.ignored(day);
+    ledger_.ignored(rep, prospect);
     const double courtesy = p_->followup.courtesy_response_probability;  // 0: no draw, never answered
     if (courtesy > 0.0 && random_.bernoulli(lead_key(prospect, Purpose::courtesy_response), courtesy)) {
-      recorder_.responded(day, response_delay_hours(prospect, rep, arrival_abs, false));
+      const double reply = response_delay_hours(prospect, rep, arrival_abs, false);
+      recorder_.responded(day, reply);
+      ledger_.responded(rep, prospect, reply);
     }
     report_feedback(prospect);
     return_to_nurture(prospect);
@@ -115,6 +118,8 @@ void Simulation::decide_lead(std::int64_t day, const Lead& lead, std::uint32_t r
   prospects_.response_hours[prospect] = static_cast<float>(delay);
   recorder_.worked(day);
   recorder_.responded(day, delay);
+  ledger_.worked(rep, prospect);
+  ledger_.responded(rep, prospect, delay);
   const double contact_day = std::floor((arrival_abs + delay) / kHoursPerDay);
   if (contact_day < static_cast<double>(p_->run.horizon_days)) {
     contacts_by_day_[static_cast<std::size_t>(contact_day)].push_back(prospect);
@@ -168,6 +173,7 @@ void Simulation::make_contacts(std::int64_t day) {
 void Simulation::open_opportunity(std::int64_t day, std::uint32_t prospect) {
   const std::uint32_t rep = prospects_.rep[prospect];
   recorder_.qualified(day, prospects_.sales_sourced[prospect] != 0);
+  ledger_.qualified(rep, prospect, prospects_.sales_sourced[prospect] != 0);
   prospects_.stage[prospect] = Stage::opportunity;
   ++open_pipeline_;
   ++reps_.open_opportunities[rep];
@@ -201,6 +207,7 @@ void Simulation::decide_opportunities(std::int64_t day) {
     const bool key_account = is_key_account(prospect);
     if (random_.bernoulli(lead_key(prospect, Purpose::win), win_probability_of(prospect, key_account, day))) {
       recorder_.won(day, prospects_.deal_size_usd[prospect], key_account, prospects_.sales_sourced[prospect] != 0);
+      ledger_.won(prospects_.rep[prospect], prospects_.deal_size_usd[prospect]);
       org_.bookings_today += prospects_.deal_size_usd[prospect];
       become_customer(prospect);
     } else {
