@@ -117,7 +117,8 @@ int run_durably(const RunOptions& options, const Experiment& loaded, const RunTa
   experiment::DurableOutput durable(path, identity,
                                     {options.overwrite, options.resume, true, experiment::kJournalSyncInterval, inputs,
                                      {static_cast<std::uint32_t>(runs.summary_size()),
-                                      static_cast<std::uint32_t>(runs.series_size())}});
+                                      static_cast<std::uint32_t>(runs.series_size()),
+                                      static_cast<std::uint32_t>(runs.agents_size())}});
   if (durable.already_complete()) {
     std::printf("Results: %s (already complete; nothing to resume)\n", path.string().c_str());
     return kExitOk;

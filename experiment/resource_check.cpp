@@ -44,7 +44,8 @@ std::string what_fits(const ResourceNeeds& needs, std::uint64_t available, const
 
 ResourceNeeds estimate_needs(const RunTable& runs, const WorkSize& work) {
   ResourceNeeds needs;
-  const std::uint64_t values_bytes = (std::uint64_t{runs.summary_size()} + runs.series_size()) * sizeof(double);
+  const std::uint64_t values_bytes =
+      (std::uint64_t{runs.summary_size()} + runs.series_size() + runs.agents_size()) * sizeof(double);
   needs.memory_per_run = largest_run_memory(runs);
   needs.concurrent_runs = std::min(work.threads, work.runs);
   needs.in_flight_per_thread = kOutputsInFlightPerThread * values_bytes;

@@ -13,20 +13,23 @@ std::string overrides_yaml(const sim::VariantSpec& variant) {
   return text;
 }
 
-sim::ResultsLayout common_layout(const Experiment& experiment, std::size_t replicates) {
+sim::ResultsLayout common_layout(const Experiment& experiment, std::size_t replicates,
+                                 const std::vector<std::size_t>& agent_table_rows) {
   const sim::ScenarioSpec& spec = experiment.spec;
   sim::ResultsLayout layout;
   layout.replicates = replicates;
   layout.periods = sim::reporting_periods(spec.horizon_days, spec.period_days);
   layout.period_days = spec.period_days;
   layout.metrics = experiment.model->outputs();
+  layout.agent_table_rows = agent_table_rows;
   return layout;
 }
 
 }  // namespace
 
-sim::ResultsLayout variants_layout(const Experiment& experiment, std::size_t replicates) {
-  sim::ResultsLayout layout = common_layout(experiment, replicates);
+sim::ResultsLayout variants_layout(const Experiment& experiment, std::size_t replicates,
+                                   const std::vector<std::size_t>& agent_table_rows) {
+  sim::ResultsLayout layout = common_layout(experiment, replicates, agent_table_rows);
   for (const auto& v : experiment.spec.variants) {
     layout.variant_names.push_back(v.name);
     layout.variant_descriptions.push_back(v.description);
@@ -35,8 +38,9 @@ sim::ResultsLayout variants_layout(const Experiment& experiment, std::size_t rep
   return layout;
 }
 
-sim::ResultsLayout design_layout(const Experiment& experiment, const sim::Design& design, std::size_t replicates) {
-  sim::ResultsLayout layout = common_layout(experiment, replicates);
+sim::ResultsLayout design_layout(const Experiment& experiment, const sim::Design& design, std::size_t replicates,
+                                 const std::vector<std::size_t>& agent_table_rows) {
+  sim::ResultsLayout layout = common_layout(experiment, replicates, agent_table_rows);
   layout.points = design.size();
   layout.design_kind = sim::design_kind_name(design.spec().kind);
   for (const sim::Factor& f : design.spec().factors) {

@@ -26,6 +26,10 @@ class RunTable {
   [[nodiscard]] std::size_t entries() const noexcept { return entries_; }
   [[nodiscard]] std::size_t summary_size() const noexcept { return summary_size_; }
   [[nodiscard]] std::size_t series_size() const noexcept { return series_size_; }  // metrics x periods
+  // Agent-table values of a run as written (each table padded to its file rows).
+  [[nodiscard]] std::size_t agents_size() const noexcept { return agents_size_; }
+  // Rows of each agent table in the file: its labels, or the most any entry needs.
+  [[nodiscard]] const std::vector<std::size_t>& agent_table_rows() const noexcept { return agent_rows_; }
   [[nodiscard]] const sim::Design* design() const noexcept { return design_.get(); }
   // The prepared parameters of a scenario variant (of a sweep: its base, variant 0).
   [[nodiscard]] const sim::PreparedRun& variant(std::size_t v) const { return *variants_.at(v); }
@@ -40,6 +44,15 @@ class RunTable {
   std::size_t entries_ = 0;
   std::size_t summary_size_ = 0;
   std::size_t series_size_ = 0;
+  std::size_t periods_ = 1;
+  std::vector<std::size_t> agent_rows_;
+  std::size_t agents_size_ = 0;
+
+  void size_agent_tables();
+  // The model's own rows of each table, checked against the layout.
+  [[nodiscard]] std::vector<std::size_t> rows_of(const sim::PreparedRun& prepared) const;
+  // The run's agent tables, from the model's rows to the file's (NaN-padded).
+  void pad_agent_tables(sim::RunOutput& out, const std::vector<std::size_t>& own_rows) const;
 };
 
 }  // namespace alignsim::experiment

@@ -13,7 +13,7 @@ sim::ShardHeader shard_header(const ShardExperiment& request) {
   const sim::ScenarioSpec& spec = request.experiment.spec;
   return {request.identity, kVersion, kGitRevision, spec.name, spec.resolved_yaml, request.shard.index,
           request.shard.count, request.runs.entries(), static_cast<std::size_t>(spec.replicates),
-          request.runs.summary_size(), request.runs.series_size()};
+          request.runs.summary_size(), request.runs.series_size(), request.runs.agents_size()};
 }
 
 }  // namespace

@@ -28,7 +28,7 @@ SweepResults run_sweep(const RunRequest& request) {
   const sim::Design& design = *request.runs.design();
   const auto initial = static_cast<std::size_t>(spec.replicates);
   const std::size_t replicates = request.target ? request.target->max_replicates : initial;
-  const sim::ResultsLayout layout = design_layout(request.experiment, design, replicates);
+  const sim::ResultsLayout layout = design_layout(request.experiment, design, replicates, request.runs.agent_table_rows());
   sim::ResultsFile results(request.output, layout, provenance_of(spec), request.hooks.replace_output);
   if (request.started) request.started(layout);
   const RoundsPlan plan{design.size(), initial, layout.metrics.summary.size(),

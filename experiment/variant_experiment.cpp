@@ -21,7 +21,8 @@ VariantResults run_variants(const RunRequest& request) {
   const sim::ScenarioSpec& scenario = request.experiment.spec;
   const auto initial = static_cast<std::size_t>(scenario.replicates);
   const std::optional<TargetCi>& target = request.target;
-  const sim::ResultsLayout layout = variants_layout(request.experiment, target ? target->max_replicates : initial);
+  const sim::ResultsLayout layout = variants_layout(request.experiment, target ? target->max_replicates : initial,
+                                                    request.runs.agent_table_rows());
   sim::ResultsFile results(request.output, layout, provenance_of(scenario), request.hooks.replace_output);
   if (request.started) request.started(layout);
 

@@ -213,8 +213,62 @@ void rank_by(const std::array<Id, N>& chart, std::vector<sim::MetricSpec>& specs
   for (std::size_t i = 0; i < N; ++i) specs[static_cast<std::size_t>(chart[i])].*rank = static_cast<int>(i + 1);
 }
 
+// The agent tables' columns, in the enums' order. Counts of a rep include its own
+// prospecting's leads where the summary's do (qualified, won, bookings), so a run's
+// column sums equal its summary totals.
+constexpr std::array<MetricRow<RepColumn>, static_cast<std::size_t>(RepColumn::count)> kRepColumns{{
+    {RepColumn::experience_years, "experience_years", "years",
+     "selling experience at the end of the run, or when the rep left", "experience", 0, 0, Better::neither,
+     Mechanism::turnover},
+    {RepColumn::capacity_multiplier, "capacity_multiplier", "multiple of the average rep",
+     "lead-handling speed relative to the average rep (drawn at hire)", "capacity", 0, 0, Better::neither,
+     Mechanism::response},
+    {RepColumn::active_at_end, "active_at_end", "1", "1 if the rep is still on the team at the end of the run, else 0",
+     "active at end", 0, 0, Better::neither, Mechanism::turnover},
+    {RepColumn::leads_received, "leads_received", "leads", "marketing MQLs routed to the rep",
+     "MQLs received", 0, 0, Better::neither, Mechanism::routing},
+    {RepColumn::leads_worked, "leads_worked", "leads", "MQLs the rep decided to work (pursue)",
+     "MQLs worked", 0, 0, Better::higher, Mechanism::followup},
+    {RepColumn::leads_ignored, "leads_ignored", "leads", "MQLs the rep never pursued",
+     "MQLs ignored", 0, 0, Better::lower, Mechanism::followup},
+    {RepColumn::median_response_hours, "median_response_hours", "hours",
+     "median hours to the rep's first responses (worked MQLs and courtesy replies); NaN without one",
+     "median response time", 0, 0, Better::lower, Mechanism::response},
+    {RepColumn::qualified, "qualified", "opportunities",
+     "opportunities the rep opened (from MQLs and its own prospecting)", "qualified", 0, 0, Better::higher,
+     Mechanism::qualification},
+    {RepColumn::won, "won", "deals", "deals the rep won", "deals won", 0, 0, Better::higher, Mechanism::close},
+    {RepColumn::bookings_usd, "bookings_usd", "USD", "value of the deals the rep won", "bookings", 0, 0,
+     Better::higher, Mechanism::close},
+    {RepColumn::own_prospecting_share, "own_prospecting_share", "1",
+     "share of the rep's working hours spent on its own prospecting", "own prospecting share", 0, 0,
+     Better::neither, Mechanism::prospecting},
+    {RepColumn::trust_at_end, "trust_at_end", "trust", "the rep's trust in marketing's leads at the end of the run",
+     "trust at end", 0, 0, Better::higher, Mechanism::trust},
+}};
+constexpr std::array<MetricRow<FunnelColumn>, static_cast<std::size_t>(FunnelColumn::count)> kFunnelColumns{{
+    {FunnelColumn::leads, "leads", "leads", "MQLs whose first response fell in the bucket", "MQLs", 0, 0,
+     Better::neither, Mechanism::response},
+    {FunnelColumn::worked, "worked", "leads", "of those, MQLs a rep worked", "worked", 0, 0, Better::higher,
+     Mechanism::followup},
+    {FunnelColumn::qualified, "qualified", "opportunities", "of those, MQLs that became opportunities", "qualified",
+     0, 0, Better::higher, Mechanism::qualification},
+}};
+static_assert(in_enum_order(kRepColumns) && in_enum_order(kFunnelColumns));
+
+std::vector<sim::AgentTableSpec> agent_tables() {
+  std::vector<sim::AgentTableSpec> tables(static_cast<std::size_t>(AgentTable::count));
+  tables[static_cast<std::size_t>(AgentTable::reps)] = {
+      "reps", "rep", "rep id (hire order; every rep ever hired in the run, NaN past the run's last hire)", {}, false,
+      specs_of(kRepColumns)};
+  tables[static_cast<std::size_t>(AgentTable::funnel_by_response)] = {
+      "funnel_by_response", "response_bucket", "hours from an MQL to its first response",
+      {"within_1h", "1_to_2h", "2_to_24h", "over_24h", "never"}, false, specs_of(kFunnelColumns)};
+  return tables;
+}
+
 sim::OutputLayout charted_layout() {
-  sim::OutputLayout layout{specs_of(kSummary), specs_of(kSeries)};
+  sim::OutputLayout layout{specs_of(kSummary), specs_of(kSeries), agent_tables()};
   rank_by(kEffectPanels, layout.summary, &sim::MetricSpec::chart_rank);
   rank_by(kFunnel, layout.summary, &sim::MetricSpec::funnel_rank);
   rank_by(kFanCharts, layout.series, &sim::MetricSpec::chart_rank);
@@ -223,6 +277,13 @@ sim::OutputLayout charted_layout() {
 }
 
 }  // namespace
+
+ResponseBucket response_bucket(double hours) noexcept {
+  if (hours < 1.0) return ResponseBucket::within_1h;
+  if (hours < 2.0) return ResponseBucket::one_to_2h;
+  if (hours <= 24.0) return ResponseBucket::two_to_24h;
+  return ResponseBucket::over_24h;
+}
 
 const sim::OutputLayout& model_output_layout() {
   static const sim::OutputLayout layout = charted_layout();

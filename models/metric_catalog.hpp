@@ -31,6 +31,22 @@ enum class Series : std::size_t {
   count
 };
 
+// Indices into OutputLayout::agent_tables, and the columns and rows of each.
+enum class AgentTable : std::size_t { reps, funnel_by_response, count };
+// /agents/reps: one row per rep ever hired in the run (row = rep id), one value per run.
+enum class RepColumn : std::size_t {
+  experience_years, capacity_multiplier, active_at_end, leads_received, leads_worked, leads_ignored,
+  median_response_hours, qualified, won, bookings_usd, own_prospecting_share, trust_at_end,
+  count
+};
+// /agents/funnel_by_response: MQLs by the hours to their first response (worked or a
+// courtesy reply), the buckets of the summary's response shares split at 2 h.
+enum class ResponseBucket : std::size_t { within_1h, one_to_2h, two_to_24h, over_24h, never, count };
+enum class FunnelColumn : std::size_t { leads, worked, qualified, count };
+
+// The bucket of a first response after `hours` (h < 1, 1 <= h < 2, 2 <= h <= 24, h > 24).
+[[nodiscard]] ResponseBucket response_bucket(double hours) noexcept;
+
 // Thread-safe: built once on first use, immutable afterwards.
 [[nodiscard]] const sim::OutputLayout& model_output_layout();
 

@@ -4,6 +4,7 @@
 
 #include "models/agents.hpp"
 #include "models/metric_catalog.hpp"
+#include "models/rep_ledger.hpp"
 
 namespace alignsim::model {
 namespace {
@@ -11,7 +12,9 @@ namespace {
 constexpr std::uint64_t kFixedBytes = 1U << 20;  // the Simulation object, clocks' bucket arrays
 // A rep's columns (agents.hpp Reps, plus its id in the active list), with vector growth.
 constexpr std::uint64_t kBytesPerRep = 2 * (sizeof(TrustState) + 8 + 4 + 8 + 4 + 8 + 4 + 4 + 1 + 1 + 4);
-constexpr std::uint64_t kBytesPerDay = 2 * 24;  // the contact and decision calendars' day vectors
+constexpr std::uint64_t kBytesPerDay = 2 * 24;
+constexpr std::uint64_t kBytesPerLedgerRow = 96;  // RepLedger's counts of one rep, with vector growth
+constexpr auto kRepColumnCount = static_cast<std::uint64_t>(RepColumn::count);  // the contact and decision calendars' day vectors
 
 }  // namespace
 
@@ -27,7 +30,12 @@ std::uint64_t run_memory_bytes(const ModelParameters& p) noexcept {
   const std::uint64_t series = 2 * model_output_layout().series.size() * periods * sizeof(double);
   const auto rep_count = static_cast<std::uint64_t>(std::max<std::int64_t>(reps, 0));
   const auto days = static_cast<std::uint64_t>(std::max<std::int64_t>(p.run.horizon_days, 0));
-  return kFixedBytes + prospects * kPeakBytesPerProspect + rep_count * kBytesPerRep + days * kBytesPerDay + series;
+  // The rep ledger (rep_ledger.hpp): counts per rep row and the agent tables' output
+  // values (its 2 bytes per prospect are in kPeakBytesPerProspect).
+  const auto rep_rows = static_cast<std::uint64_t>(rep_rows_bound(p));
+  const std::uint64_t ledger = rep_rows * (kBytesPerLedgerRow + 8 * kRepColumnCount);
+  return kFixedBytes + prospects * kPeakBytesPerProspect + rep_count * kBytesPerRep + days * kBytesPerDay + series +
+         ledger;
 }
 
 }  // namespace alignsim::model

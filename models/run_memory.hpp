@@ -11,7 +11,8 @@ namespace alignsim::model {
 
 // Bytes per prospect at the peak: the agent columns (agents.hpp), the first engagement
 // thresholds drawn in populate(), the engagement clock's entry (with its buckets'
-// growth), and the calendars and response records a prospect's leads add. Measured peak
+// growth), the rep ledger's lead state (2 bytes, rep_ledger.hpp), and the calendars and
+// response records a prospect's leads add. Measured peak
 // RSS at default demand is ~56 bytes per prospect, ~100 at 30 times the default
 // innovation rate (tests/models/test_run_memory.cpp checks the estimate against both).
 inline constexpr std::uint64_t kPeakBytesPerProspect = 64;

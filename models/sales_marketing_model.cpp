@@ -5,6 +5,7 @@
 #include "models/calibration_cautions.hpp"
 #include "models/metric_catalog.hpp"
 #include "models/parameter_catalog.hpp"
+#include "models/rep_ledger.hpp"
 #include "models/run_memory.hpp"
 #include "models/simulation.hpp"
 
@@ -23,6 +24,10 @@ class PreparedSalesRun final : public sim::PreparedRun {
     return calibration_cautions(*parameters_);
   }
   [[nodiscard]] std::uint64_t memory_bytes() const override { return run_memory_bytes(*parameters_); }
+  // Reps: every rep the run can hire (rep_ledger.hpp); the response buckets are labelled.
+  [[nodiscard]] std::vector<std::size_t> agent_table_rows() const override {
+    return {rep_rows_bound(*parameters_), static_cast<std::size_t>(ResponseBucket::count)};
+  }
 
  private:
   std::shared_ptr<const ModelParameters> parameters_;

@@ -21,13 +21,16 @@ Simulation::Simulation(std::shared_ptr<const ModelParameters> parameters, std::u
       pay_(incentive_rules(*p_)),
       random_(p_->run.seed, replicate),
       recorder_(p_->run.horizon_days, p_->run.period_days),
+      ledger_(static_cast<std::size_t>(p_->population.prospects)),
       contacts_by_day_(static_cast<std::size_t>(p_->run.horizon_days)),
       decisions_by_day_(static_cast<std::size_t>(p_->run.horizon_days)) {}
 
 sim::RunOutput Simulation::run() {
   populate();
   for (std::int64_t day = 0; day < p_->run.horizon_days; ++day) simulate_day(day);
-  return recorder_.finish();
+  sim::RunOutput out = recorder_.finish();
+  out.agents = ledger_.finish(rep_rows_bound(*p_), [this](std::uint32_t rep) { return rep_at_end(rep); });
+  return out;
 }
 
 void Simulation::simulate_day(std::int64_t day) {

@@ -24,6 +24,7 @@
 #include "models/run_recorder.hpp"
 #include "models/model_parameters.hpp"
 #include "models/random_purposes.hpp"
+#include "models/rep_ledger.hpp"
 #include "sim/random/random.hpp"
 
 namespace alignsim::model {
@@ -88,7 +89,7 @@ class Simulation {
   // False (and nothing changes) if the task does not fit in what is left of the rep's
   // budget for first responses today.
   [[nodiscard]] bool start_task(std::uint32_t rep, const ResponseTask& task, double start_hours);
-  void answer(const ResponseTask& task, double delay_hours);
+  void answer(std::uint32_t rep, const ResponseTask& task, double delay_hours);
   [[nodiscard]] sim::DrawKey task_key(const ResponseTask& task, Purpose purpose) const;
 
   // simulation_marketers.cpp: the marketers (models/mechanisms/marketers.hpp).
@@ -114,6 +115,7 @@ class Simulation {
   void turnover_and_hiring(std::int64_t day);
   void adopt_framework(std::int64_t day);
   [[nodiscard]] double experience_years(std::uint32_t rep, std::int64_t day) const;
+  [[nodiscard]] RepAtEnd rep_at_end(std::uint32_t rep) const;  // the rep's row of /agents/reps
   [[nodiscard]] sim::DrawKey rep_key(std::uint32_t rep, std::int64_t day, Purpose purpose,
                                      std::uint32_t index = 0) const;
 
@@ -136,6 +138,7 @@ class Simulation {
   EngagementClock engagement_clock_;
   EngagementClock churn_clock_;
   RunRecorder recorder_;
+  RepLedger ledger_;  // per-rep and per-response-bucket outputs (/agents)
 
   std::vector<std::vector<std::uint32_t>> contacts_by_day_;  // event calendars
   std::vector<std::vector<std::uint32_t>> decisions_by_day_;

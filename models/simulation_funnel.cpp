@@ -103,6 +103,7 @@ void Simulation::decide_lead(std::int64_t day, const Lead& lead, std::uint32_t r
                           .courtesy = !work};
   if (!work) {
     recorder_.ignored(day);
+    ledger_.ignored(rep, prospect);
     const double courtesy = p_->followup.courtesy_response_probability;  // 0: no draw, never answered
     if (courtesy > 0.0 && random_.bernoulli(lead_key(prospect, Purpose::courtesy_response), courtesy)) {
       respond(rep, task);
@@ -114,6 +115,7 @@ void Simulation::decide_lead(std::int64_t day, const Lead& lead, std::uint32_t r
   prospects_.rep[prospect] = rep;
   recorder_.worked(day);
   marketers_.worked_total[marketer_of(prospect)] += 1.0;
+  ledger_.worked(rep, prospect);
   ++reps_.leads_waiting[rep];
   respond(rep, task);
 }
@@ -143,6 +145,7 @@ void Simulation::make_contacts(std::int64_t day) {
 void Simulation::open_opportunity(std::int64_t day, std::uint32_t prospect) {
   const std::uint32_t rep = prospects_.rep[prospect];
   recorder_.qualified(day, prospects_.sales_sourced[prospect] != 0);
+  ledger_.qualified(rep, prospect, prospects_.sales_sourced[prospect] != 0);
   prospects_.stage[prospect] = Stage::opportunity;
   ++open_pipeline_;
   ++reps_.open_opportunities[rep];
@@ -180,6 +183,7 @@ void Simulation::decide_opportunities(std::int64_t day) {
         marketers_.bookings_since_review[marketer_of(prospect)] += prospects_.deal_size_usd[prospect];
         marketers_.bookings_total[marketer_of(prospect)] += prospects_.deal_size_usd[prospect];
       }
+      ledger_.won(prospects_.rep[prospect], prospects_.deal_size_usd[prospect]);
       org_.bookings_today += prospects_.deal_size_usd[prospect];
       become_customer(prospect);
     } else {

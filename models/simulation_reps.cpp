@@ -24,9 +24,16 @@ double Simulation::experience_years(std::uint32_t rep, std::int64_t day) const {
   return reps_.experience_years[rep] + static_cast<double>(day - reps_.hired_day[rep]) / kBusinessDaysPerYear;
 }
 
+RepAtEnd Simulation::rep_at_end(std::uint32_t rep) const {
+  const std::int64_t left = ledger_.left_day(rep);
+  return {experience_years(rep, left >= 0 ? left : p_->run.horizon_days), reps_.capacity_multiplier[rep],
+          reps_.active[rep] != 0, reps_.trust[rep].trust};
+}
+
 std::uint32_t Simulation::hire_rep(std::int64_t day, bool initial_cohort) {
   const auto rep = static_cast<std::uint32_t>(reps_.size());
   reps_.append();
+  ledger_.hired(rep);
   const auto& r = p_->reps;
   const double trust = std::clamp(
       random_.normal(rep_key(rep, 0, Purpose::initial_trust), p_->trust.initial_mean, p_->trust.initial_sd), 0.0, 1.0);
@@ -60,6 +67,7 @@ void Simulation::rep_workdays(std::int64_t day) {
     total.lead_followup += std::min(followup, r.rep_hours_per_day - admin);
     total.selling += free_hours - prospecting;
     total.total += r.rep_hours_per_day;
+    ledger_.workday(rep, prospecting, r.rep_hours_per_day);
   }
   recorder_.rep_hours(day, total);
   // Every rep's budget for first responses starts afresh tomorrow (also for reps who
@@ -104,6 +112,7 @@ void Simulation::leave_and_replace(std::int64_t day) {
   for (std::uint32_t rep : today) {
     if (!random_.bernoulli(rep_key(rep, day, Purpose::rep_turnover), leave_probability)) continue;
     reps_.active[rep] = 0;  // open leads and deals stay with the rep's accounts
+    ledger_.left(rep, day);
     org_.active_reps.erase(std::find(org_.active_reps.begin(), org_.active_reps.end(), rep));
     hire_rep(day, false);
   }
@@ -120,6 +129,7 @@ void Simulation::turnover_and_hiring(std::int64_t day) {
   }
   while (org_.hiring_balance <= -1.0 && org_.active_reps.size() > 1) {
     reps_.active[org_.active_reps.back()] = 0;  // last hired, first laid off
+    ledger_.left(org_.active_reps.back(), day);
     org_.active_reps.pop_back();
     org_.hiring_balance += 1.0;
   }

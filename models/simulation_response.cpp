@@ -22,7 +22,7 @@ void Simulation::respond(std::uint32_t rep, ResponseTask task) {
   const auto& r = p_->response;
   if (!r.enabled) {  // response delay off: no queue, an exponential delay
     reps_.response_hours_today[rep] += task_rep_hours(r, task.courtesy);
-    answer(task, random_.exponential(task_key(task, Purpose::fixed_response), r.fixed_mean_hours));
+    answer(rep, task, random_.exponential(task_key(task, Purpose::fixed_response), r.fixed_mean_hours));
     return;
   }
   triage(rep, task);
@@ -86,11 +86,11 @@ bool Simulation::start_task(std::uint32_t rep, const ResponseTask& task, double 
   if (!fits_in_budget(r, reps_.response_hours_today[rep], hours)) return false;
   reps_.free_at_hours[rep] = start_hours + occupied_hours(r, capacity, task_rep_hours(r, task.courtesy));
   reps_.response_hours_today[rep] += hours;
-  answer(task, waited + random_.exponential(task_key(task, Purpose::pickup_delay), r.prompt_mean_hours));
+  answer(rep, task, waited + random_.exponential(task_key(task, Purpose::pickup_delay), r.prompt_mean_hours));
   return true;
 }
 
-void Simulation::answer(const ResponseTask& task, double delay_hours) {
+void Simulation::answer(std::uint32_t rep, const ResponseTask& task, double delay_hours) {
   if (!std::isfinite(delay_hours) || delay_hours < 0) {
     throw RunError("response delay is not a finite non-negative number");
   }
@@ -98,6 +98,13 @@ void Simulation::answer(const ResponseTask& task, double delay_hours) {
   // An answer after the horizon is not observed: the lead counts as never answered.
   if (answered_day >= static_cast<double>(p_->run.horizon_days)) return;
   recorder_.responded(static_cast<std::int64_t>(answered_day), delay_hours);
+  // A courtesy reply can come after its prospect has engaged again (its lead went back
+  // to nurture at once): the reply then belongs to the earlier lead, not the current one.
+  if (task.episode == prospects_.episode[task.prospect]) {
+    ledger_.responded(rep, task.prospect, delay_hours);
+  } else {
+    ledger_.responded_to_earlier_lead(rep, delay_hours);
+  }
   if (task.courtesy) return;
   prospects_.response_hours[task.prospect] = static_cast<float>(delay_hours);
   contacts_by_day_[static_cast<std::size_t>(answered_day)].push_back(task.prospect);

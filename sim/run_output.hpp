@@ -48,10 +48,32 @@ struct MetricSpec {
   return "neither";
 }
 
+// A table of values per agent (or per other row) of one run, written as the group
+// /agents/NAME with one dataset per column (docs/output-format.md). Rows are e.g. the
+// reps ever hired in a run, whose number depends on the scenario: the model reports how
+// many each prepared run needs (PreparedRun::agent_table_rows), the file holds the
+// largest over the experiment and rows a run lacks are NaN. With fixed row labels the
+// labels are the rows (a string coordinate).
+struct AgentTableSpec {
+  std::string name;       // group under /agents, snake_case
+  std::string dimension;  // the row dimension, e.g. "rep"
+  std::string meaning;    // one line: what a row is (long_name of the row coordinate)
+  std::vector<std::string> row_labels{};  // empty: rows numbered 0 .. rows-1
+  bool per_period = false;  // values per row and reporting period; else one per row per run
+  std::vector<MetricSpec> columns;
+};
+
 struct OutputLayout {
   std::vector<MetricSpec> summary;  // one value per run
   std::vector<MetricSpec> series;   // one value per run and reporting period
+  std::vector<AgentTableSpec> agent_tables{};  // values per row (and period) of a run
 };
+
+// Values one run gives table `table` with `rows` rows: columns x rows (x periods).
+[[nodiscard]] inline std::size_t agent_table_values(const AgentTableSpec& table, std::size_t rows,
+                                                    std::size_t periods) noexcept {
+  return table.columns.size() * rows * (table.per_period ? periods : 1);
+}
 
 // Reporting periods of a run: ceil(horizon_days / period_days), at least 1.
 [[nodiscard]] inline std::size_t reporting_periods(std::int64_t horizon_days, std::int64_t period_days) noexcept {
@@ -59,12 +81,18 @@ struct OutputLayout {
   return static_cast<std::size_t>((horizon_days + period_days - 1) / period_days);
 }
 
-// One run's results. summary[m]; series[m * periods + p]. Non-finite values are NaN
-// by convention (e.g. a median with no responses).
+// One run's results. summary[m]; series[m * periods + p]; agents holds the agent
+// tables one after another, each [column][row][period] (period only if per_period), so
+// table t, column c, row r, period p is at offset_t + (c * rows_t + r) * periods_t + p.
+// A model fills its own rows; the experiment pads each table to the file's rows with
+// NaN before the run goes anywhere else. Non-finite values are NaN by convention (e.g. a
+// median with no responses).
 struct RunOutput {
   std::vector<double> summary;
   std::vector<double> series;
   std::string error;  // non-empty when the run failed; values are then NaN
+  // After error, so {summary, series, error} still initialises a run without agent tables.
+  std::vector<double> agents{};  // empty when the layout has no agent tables, or the run failed
 };
 
 }  // namespace alignsim::sim

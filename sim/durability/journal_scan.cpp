@@ -29,9 +29,16 @@ bool counts_fit(const JournalRecordShape& shape, std::uint32_t length, const std
   const auto fits = [](std::uint32_t expected, std::uint32_t count) {
     return expected == JournalRecordShape::kAnyCount || count == expected;
   };
-  return fits(shape.summary_size, counts[0]) && fits(shape.series_size, counts[1]) &&
-         counts[2] <= JournalRecordShape::kMaxErrorBytes &&
-         kRecordFixedBytes + (std::uint64_t{counts[0]} + counts[1]) * sizeof(double) + counts[2] == length;
+  if (!fits(shape.summary_size, counts[0]) || !fits(shape.series_size, counts[1]) ||
+      counts[2] > JournalRecordShape::kMaxErrorBytes) {
+    return false;
+  }
+  // The rest of the record holds the agent-table values: none, or the experiment's count.
+  const std::uint64_t counted = kRecordFixedBytes + (std::uint64_t{counts[0]} + counts[1]) * sizeof(double) + counts[2];
+  if (length == counted) return true;
+  if (length < counted || (length - counted) % sizeof(double) != 0) return false;
+  return shape.agents_size == JournalRecordShape::kAnyCount ||
+         (length - counted) / sizeof(double) == std::uint64_t{shape.agents_size};
 }
 
 // Whether a valid record starts at `offset`; `payload` is scratch space.
@@ -99,8 +106,9 @@ std::uint64_t next_record(const JournalBytes& read, std::uint64_t from, std::uin
 }  // namespace
 
 std::uint64_t JournalRecordShape::max_payload() const noexcept {
-  if (summary_size == kAnyCount || series_size == kAnyCount) return 0xFFFFFFFFULL;
-  return kRecordFixedBytes + (std::uint64_t{summary_size} + series_size) * sizeof(double) + kMaxErrorBytes;
+  if (summary_size == kAnyCount || series_size == kAnyCount || agents_size == kAnyCount) return 0xFFFFFFFFULL;
+  return kRecordFixedBytes + (std::uint64_t{summary_size} + series_size + agents_size) * sizeof(double) +
+         kMaxErrorBytes;
 }
 
 std::string read_journal_identity(const JournalBytes& read, std::uint64_t file_size, const fs::path& path,

@@ -29,6 +29,9 @@ struct JournalRecordShape {
   static constexpr std::uint32_t kAnyCount = 0xFFFFFFFFU;
   std::uint32_t summary_size = kAnyCount;
   std::uint32_t series_size = kAnyCount;
+  // Agent-table values a successful run carries (a failed one carries none); kAnyCount
+  // accepts any number.
+  std::uint32_t agents_size = 0;
   // Bound on a failed run's error text: longer means the length field is garbage.
   static constexpr std::uint32_t kMaxErrorBytes = 1U << 20;
 

@@ -33,7 +33,8 @@ std::vector<double> take_doubles(std::string_view bytes, std::size_t& at, std::s
 
 std::string encode_run_record(std::uint64_t entry, std::uint64_t replicate, const RunOutput& output) {
   std::string out;
-  out.reserve(kFixedBytes + (output.summary.size() + output.series.size()) * sizeof(double) + output.error.size());
+  out.reserve(kFixedBytes + (output.summary.size() + output.series.size() + output.agents.size()) * sizeof(double) +
+              output.error.size());
   put(out, entry);
   put(out, replicate);
   put(out, static_cast<std::uint32_t>(output.summary.size()));
@@ -42,6 +43,7 @@ std::string encode_run_record(std::uint64_t entry, std::uint64_t replicate, cons
   out.append(reinterpret_cast<const char*>(output.summary.data()), output.summary.size() * sizeof(double));
   out.append(reinterpret_cast<const char*>(output.series.data()), output.series.size() * sizeof(double));
   out += output.error;
+  out.append(reinterpret_cast<const char*>(output.agents.data()), output.agents.size() * sizeof(double));
   return out;
 }
 
@@ -53,12 +55,15 @@ RunRecord decode_run_record(std::string_view bytes) {
   record.replicate = take<std::uint64_t>(bytes, at);
   const std::size_t summary = take<std::uint32_t>(bytes, at), series = take<std::uint32_t>(bytes, at),
                     error = take<std::uint32_t>(bytes, at);
-  if (bytes.size() != kFixedBytes + (summary + series) * sizeof(double) + error) {
+  const std::size_t counted = kFixedBytes + (summary + series) * sizeof(double) + error;
+  if (bytes.size() < counted || (bytes.size() - counted) % sizeof(double) != 0) {
     throw OutputError("a run record's length does not match its counts");
   }
   record.output.summary = take_doubles(bytes, at, summary);
   record.output.series = take_doubles(bytes, at, series);
   record.output.error.assign(bytes.substr(at, error));
+  at += error;
+  record.output.agents = take_doubles(bytes, at, (bytes.size() - counted) / sizeof(double));
   return record;
 }
 

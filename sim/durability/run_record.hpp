@@ -6,7 +6,9 @@
 // same architecture.
 //
 // Layout: u64 entry, u64 replicate, u32 summary count, u32 series count, u32 error
-// length, then the summary doubles, the series doubles and the error text.
+// length, then the summary doubles, the series doubles, the error text and, filling the
+// rest of the record, the agent-table doubles (none for a failed run or a model without
+// agent tables, so such records are as they were before agent tables existed).
 #include <cstddef>
 #include <cstdint>
 #include <string>

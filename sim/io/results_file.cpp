@@ -27,6 +27,30 @@ void validate_design(const ResultsLayout& layout) {
   hdf5::require_unique_link_names(names, "design factor", {kPointDimension});
 }
 
+void validate_agent_tables(const ResultsLayout& layout) {
+  const std::vector<AgentTableSpec>& tables = layout.metrics.agent_tables;
+  if (layout.agent_table_rows.size() != tables.size()) {
+    throw OutputError("the layout has " + std::to_string(tables.size()) + " agent tables but rows for " +
+                      std::to_string(layout.agent_table_rows.size()));
+  }
+  std::vector<std::string> names;
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    const AgentTableSpec& table = tables[t];
+    names.push_back(table.name);
+    const std::set<std::string> axes = {kVariantDimension, kPointDimension, kReplicateDimension, kPeriodDimension};
+    hdf5::require_unique_link_names({table.dimension}, "agent table " + table.name + " dimension", axes);
+    std::set<std::string> taken = axes;
+    taken.insert(table.dimension);
+    hdf5::require_unique_link_names(names_of(table.columns), "agent table " + table.name + " column", taken);
+    const std::size_t rows = layout.agent_table_rows[t];
+    if (rows == 0 || (!table.row_labels.empty() && rows != table.row_labels.size())) {
+      throw OutputError("agent table " + table.name + " has " + std::to_string(rows) + " rows (need at least 1" +
+                        (table.row_labels.empty() ? "" : ", and one per label") + ")");
+    }
+  }
+  hdf5::require_unique_link_names(names, "agent table", {});
+}
+
 void validate_layout(const ResultsLayout& layout) {
   if (layout.points > 0) validate_design(layout);
   const std::size_t variants = layout.points > 0 ? layout.points : layout.variant_names.size();
@@ -47,6 +71,7 @@ void validate_layout(const ResultsLayout& layout) {
                                   {kVariantDimension, kPointDimension, kReplicateDimension});
   hdf5::require_unique_link_names(names_of(layout.metrics.series), "series metric",
                                   {kVariantDimension, kPointDimension, kReplicateDimension, kPeriodDimension});
+  validate_agent_tables(layout);
 }
 
 // Prefixes every error with the file it concerns.
@@ -68,8 +93,14 @@ void select_runs(const hdf5::Dataspace& space, std::size_t variant, std::size_t 
 }
 
 RunGrid grid_of(const ResultsLayout& layout) {
+  std::vector<std::size_t> widths;
+  for (std::size_t t = 0; t < layout.metrics.agent_tables.size(); ++t) {
+    const AgentTableSpec& table = layout.metrics.agent_tables[t];
+    widths.insert(widths.end(), table.columns.size(), agent_table_values(table, layout.agent_table_rows[t], layout.periods) /
+                                                          std::max<std::size_t>(1, table.columns.size()));
+  }
   return {layout.points > 0 ? layout.points : layout.variant_names.size(), layout.replicates,
-          layout.metrics.summary.size(), layout.metrics.series.size(), layout.periods};
+          layout.metrics.summary.size(), layout.metrics.series.size(), layout.periods, std::move(widths)};
 }
 
 }  // namespace
@@ -84,6 +115,7 @@ ResultsFile::State::State(fs::path final, const ResultsLayout& layout, bool repl
       points(layout.points),
       replicates(layout.replicates),
       periods(layout.periods),
+      agent_column_widths(grid_of(layout).agent_column_widths),
       blocks(grid_of(layout), block_shape_for(grid_of(layout), layout.points > 0),
              static_cast<int>(hdf5::kDeflateLevel),
              [this](const RunBlock& block, const std::vector<CompressedChunk>& chunks) { write_block(block, chunks); }) {}
@@ -103,6 +135,13 @@ void ResultsFile::State::check_run(std::size_t variant, std::size_t replicate, c
   if (blocks.is_written(variant, replicate)) throw OutputError(describe_run(variant, replicate) + " was already written");
   const bool failed_without_values = !run.error.empty() && run.summary.empty() && run.series.empty();
   if (failed_without_values) return;
+  std::size_t agents_size = 0;
+  for (const std::size_t width : agent_column_widths) agents_size += width;
+  const bool agents_fit = run.agents.size() == agents_size || (!run.error.empty() && run.agents.empty());
+  if (!agents_fit) {
+    throw OutputError(describe_run(variant, replicate) + " has " + std::to_string(run.agents.size()) +
+                      " agent-table values; the layout needs " + std::to_string(agents_size));
+  }
   if (run.summary.size() != summary.size() || run.series.size() != series.size() * periods) {
     throw OutputError(describe_run(variant, replicate) + " has " + std::to_string(run.summary.size()) +
                       " summary and " + std::to_string(run.series.size()) + " series values; the layout needs " +
@@ -139,6 +178,29 @@ void ResultsFile::State::write_block(const RunBlock& block, const std::vector<Co
                                chunk.bytes.data()),
                 what);
   }
+  write_agent_block(block, what);
+}
+
+// Agent-table chunks are as wide as the block, so HDF5 compresses each whole, once;
+// they are small next to the time series, so this stays on the writer thread.
+void ResultsFile::State::write_agent_block(const RunBlock& block, const std::string& what) {
+  std::size_t offset = 0;
+  for (std::size_t column = 0; column < agents.size(); ++column) {
+    std::vector<hsize_t> start = {block.first_variant, block.first_replicate};
+    std::vector<hsize_t> count = {block.variants, block.size};
+    for (const hsize_t extent : agent_column_rows[column]) {
+      start.push_back(0);
+      count.push_back(extent);
+    }
+    const hdf5::Dataspace file_space(H5Dget_space(agents[column].get()), "reading an agent dataset's shape");
+    hdf5::check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr),
+                "selecting runs");
+    const hdf5::Dataspace memory = hdf5::simple_space(count);
+    hdf5::check(H5Dwrite(agents[column].get(), H5T_NATIVE_DOUBLE, memory.get(), file_space.get(), H5P_DEFAULT,
+                         &block.agents[offset * block.runs()]),
+                what);
+    offset += agent_column_widths[column];
+  }
 }
 
 void ResultsFile::State::finish_runs(const std::string& reason) {
@@ -164,6 +226,7 @@ void ResultsFile::State::close_and_publish() {
   hdf5::check(H5Fflush(file.get(), H5F_SCOPE_LOCAL), "flushing the file");
   for (hdf5::Dataset& dataset : summary) dataset.close("closing a summary dataset");
   for (hdf5::Dataset& dataset : series) dataset.close("closing a series dataset");
+  for (hdf5::Dataset& dataset : agents) dataset.close("closing an agent-table dataset");
   run_errors.close("closing /runs/error");
   file.close("closing the file");
   fsync_path(temporary.path(), false);
@@ -208,6 +271,7 @@ ResultsFile::ResultsFile(fs::path final_path, const ResultsLayout& layout, const
     state_->create_summary(layout.metrics.summary);
     state_->create_timeseries(layout, provenance.horizon_days);
     state_->create_runs();
+    state_->create_agent_tables(layout, provenance.horizon_days);
     state_->run_space = hdf5::simple_space({state_->variants(), state_->replicates});
   });
 }

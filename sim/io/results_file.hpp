@@ -36,6 +36,9 @@ struct ResultsLayout {
   std::size_t periods = 0;                          // reporting periods per run, >= 1
   std::int64_t period_days = 0;                     // business days per reporting period, >= 1
   OutputLayout metrics;
+  // Rows of each agent table (metrics.agent_tables) in the file; a run's RunOutput::agents
+  // holds exactly these rows, or nothing if it failed.
+  std::vector<std::size_t> agent_table_rows;
   // An experiment design: `points` > 0 and variant_* empty. The first axis is then `point`
   // (0 .. points-1) instead of `variant`, there is no /variants group, and /design holds
   // every factor's value at every point, from design_point(p) called once per point in
@@ -81,8 +84,9 @@ class ResultsFile {
 
   // Stores one run. Runs may come in any order, each (variant, replicate) exactly once.
   // run.summary has one value per summary metric and run.series metrics x periods values
-  // (series[m * periods + p]); a failed run (non-empty error) may leave both empty, and
-  // its values then stay NaN. Runs are buffered and reach HDF5 in blocks: up to 64
+  // (series[m * periods + p]), run.agents every agent table's values (RunOutput); a failed
+  // run (non-empty error) may leave all three empty (agents: always), and its values then
+  // stay NaN. Runs are buffered and reach HDF5 in blocks: up to 64
   // replicates of one variant, or (for designs, and for many variants) one replicate of a
   // range of points holding about 512 KiB, so with runs arriving replicate-major the memory
   // held is bounded by a fixed budget, not by the number of points or runs.

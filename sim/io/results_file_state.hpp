@@ -32,7 +32,7 @@ inline constexpr const char* kPointDimension = "point";
 
 // The groups every results file has (or reserves), which tables may not reuse.
 [[nodiscard]] inline std::set<std::string> fixed_groups() {
-  return {"variants", "summary", "timeseries", "runs", "design"};
+  return {"variants", "summary", "timeseries", "runs", "design", "agents"};
 }
 
 }  // namespace alignsim::sim::results_detail
@@ -52,6 +52,10 @@ struct ResultsFile::State {
   hdf5::File file;
   std::vector<hdf5::Dataset> summary;  // per summary metric, [variant, replicate]
   std::vector<hdf5::Dataset> series;   // per series metric, [variant, replicate, period]
+  // Per agent-table column, all tables in order: [variant, replicate, row(, period)].
+  std::vector<hdf5::Dataset> agents;
+  std::vector<std::size_t> agent_column_widths;  // values per run of each (RunGrid)
+  std::vector<std::vector<hsize_t>> agent_column_rows;  // per column: {rows} or {rows, periods}
   hdf5::Dataset run_errors;            // [variant, replicate]
   // The file dataspace of [variant, replicate] datasets; its selection moves to the block
   // being written.
@@ -96,10 +100,15 @@ struct ResultsFile::State {
   void create_summary(const std::vector<MetricSpec>& metrics);
   void create_timeseries(const ResultsLayout& layout, std::int64_t horizon_days);
   void create_runs();
+  // /agents/NAME per agent table; nothing if the layout has none (files stay as before).
+  void create_agent_tables(const ResultsLayout& layout, std::int64_t horizon_days);
+  [[nodiscard]] hdf5::Coordinate write_period_coordinate(hid_t group, std::int64_t period_days,
+                                                   std::int64_t horizon_days) const;
 
   // results_file.cpp: runs, read-back, publishing.
   void check_run(std::size_t variant, std::size_t replicate, const RunOutput& run) const;
   void write_block(const RunBlock& block, const std::vector<CompressedChunk>& series_chunks);
+  void write_agent_block(const RunBlock& block, const std::string& what);
   void finish_runs(const std::string& reason);
   std::vector<double> read_summary(std::size_t metric, std::size_t first, std::size_t count);
   void close_and_publish();

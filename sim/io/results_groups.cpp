@@ -2,6 +2,7 @@
 // results file has (/variants or /design, /summary, /timeseries, /runs), created empty
 // (NaN-filled) before any run finishes. docs/output-format.md lists every path.
 #include <algorithm>
+#include <optional>
 
 #include "sim/errors.hpp"
 #include "sim/io/results_file_state.hpp"
@@ -183,12 +184,7 @@ void ResultsFile::State::create_timeseries(const ResultsLayout& layout, std::int
   const Group group = create_group(file.get(), "timeseries");
   const Coordinate variant = write_variant_coordinate(group.get());
   const Coordinate replicate = write_replicate_coordinate(group.get());
-  const Coordinate period = write_int64_coordinate(group.get(), kPeriodDimension, periods, [&](std::size_t index) {
-    return period_end_day(index, layout.period_days, horizon_days);
-  });
-  write_string_attribute(period.dataset.get(), "units", "business days", string_type);
-  write_string_attribute(period.dataset.get(), "long_name", "business days elapsed at the end of the period",
-                         string_type);
+  const Coordinate period = write_period_coordinate(group.get(), layout.period_days, horizon_days);
   const PropertyList creation = chunked_properties({chunk_variants(), shape().replicates, periods}, true, true);
   // Chunks arrive whole and already compressed (H5Dwrite_chunk), so no cache is needed.
   const PropertyList access = uncached_chunks();
@@ -201,6 +197,17 @@ void ResultsFile::State::create_timeseries(const ResultsLayout& layout, std::int
   }
 }
 
+Coordinate ResultsFile::State::write_period_coordinate(hid_t group, std::int64_t period_days,
+                                                     std::int64_t horizon_days) const {
+  Coordinate period = write_int64_coordinate(group, kPeriodDimension, periods, [&](std::size_t index) {
+    return period_end_day(index, period_days, horizon_days);
+  });
+  write_string_attribute(period.dataset.get(), "units", "business days", string_type);
+  write_string_attribute(period.dataset.get(), "long_name", "business days elapsed at the end of the period",
+                         string_type);
+  return period;
+}
+
 void ResultsFile::State::create_runs() {
   const Group group = create_group(file.get(), "runs");
   const Coordinate variant = write_variant_coordinate(group.get());
@@ -211,6 +218,47 @@ void ResultsFile::State::create_runs() {
                               shape().by_point ? access.get() : H5P_DEFAULT);
   write_string_attribute(run_errors.get(), "long_name", "why the run failed; empty when it succeeded", string_type);
   attach_coordinates(run_errors, {&variant, &replicate});
+}
+
+// /agents/NAME: the table's own coordinates (the first axis, replicate, the rows and, per
+// period, period) and one dataset per column. Chunks are one block of runs wide, all rows
+// (and periods), so every chunk is written once, whole (write_agent_block).
+void ResultsFile::State::create_agent_tables(const ResultsLayout& layout, std::int64_t horizon_days) {
+  const std::vector<AgentTableSpec>& tables = layout.metrics.agent_tables;
+  if (tables.empty()) return;
+  const Group parent = create_group(file.get(), "agents");
+  const PropertyList access = uncached_chunks();
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    const AgentTableSpec& table = tables[t];
+    const std::size_t rows = layout.agent_table_rows[t];
+    const Group group = create_group(parent.get(), table.name);
+    const Coordinate variant = write_variant_coordinate(group.get());
+    const Coordinate replicate = write_replicate_coordinate(group.get());
+    const Coordinate row =
+        table.row_labels.empty()
+            ? write_int64_coordinate(group.get(), table.dimension, rows, index_value)
+            : write_string_coordinate(group.get(), table.dimension, table.row_labels, string_type);
+    write_string_attribute(row.dataset.get(), "long_name", table.meaning, string_type);
+    std::vector<hsize_t> extents = {rows};
+    std::vector<const Coordinate*> axes = {&variant, &replicate, &row};
+    std::optional<Coordinate> period;
+    if (table.per_period) {
+      period.emplace(write_period_coordinate(group.get(), layout.period_days, horizon_days));
+      extents.push_back(periods);
+      axes.push_back(&*period);
+    }
+    std::vector<hsize_t> dimensions = {variants(), replicates}, chunk = {chunk_variants(), shape().replicates};
+    dimensions.insert(dimensions.end(), extents.begin(), extents.end());
+    chunk.insert(chunk.end(), extents.begin(), extents.end());
+    const PropertyList creation = chunked_properties(chunk, true, true);
+    for (const MetricSpec& column : table.columns) {
+      Dataset dataset = create_dataset(group.get(), column.name, H5T_IEEE_F64LE, dimensions, creation, access.get());
+      write_metric_attributes(dataset.get(), column, string_type);
+      attach_coordinates(dataset, axes);
+      agents.push_back(std::move(dataset));
+      agent_column_rows.push_back(extents);
+    }
+  }
 }
 
 }  // namespace alignsim::sim

@@ -25,26 +25,34 @@ constexpr std::size_t kPointBlockBudget = std::size_t{1} << 19;
 
 }  // namespace
 
+std::size_t RunGrid::agents_size() const noexcept {
+  std::size_t values = 0;
+  for (const std::size_t width : agent_column_widths) values += width;
+  return values;
+}
+
 std::size_t replicates_per_series_chunk(std::size_t replicates, std::size_t periods) {
   const std::size_t fitting = std::max<std::size_t>(1, kTargetChunkBytes / (periods * sizeof(double)));
   return std::min<std::size_t>({replicates, kSeriesChunkReplicates, fitting});
 }
 
 BlockShape block_shape_for(const RunGrid& grid, bool design) {
-  const std::size_t run_bytes = (grid.summary_metrics + grid.series_metrics * grid.periods) * sizeof(double) + 32;
+  const std::size_t run_bytes =
+      (grid.summary_metrics + grid.series_metrics * grid.periods + grid.agents_size()) * sizeof(double) + 32;
   const std::size_t replicates = replicates_per_series_chunk(grid.replicates, grid.periods);
   if (!design && grid.entries * replicates * run_bytes <= kVariantBlocksBudget) return {1, replicates, false};
   return {std::clamp<std::size_t>(kPointBlockBudget / run_bytes, 1, grid.entries), 1, true};
 }
 
 RunBlock::RunBlock(std::size_t variant, std::size_t variant_count, std::size_t first, std::size_t count,
-                   std::size_t summary_metrics, std::size_t series_values_per_run)
+                   std::size_t summary_metrics, std::size_t series_values_per_run, std::size_t agent_values_per_run)
     : first_variant(variant),
       variants(variant_count),
       first_replicate(first),
       size(count),
       summary(summary_metrics * variant_count * count, std::numeric_limits<double>::quiet_NaN()),
       series(series_values_per_run * variant_count * count, std::numeric_limits<double>::quiet_NaN()),
+      agents(agent_values_per_run * variant_count * count, std::numeric_limits<double>::quiet_NaN()),
       errors(variant_count * count) {}
 
 RunBlockBuffer::RunBlockBuffer(const RunGrid& grid, const BlockShape& shape, int deflate_level, BlockSink sink)
@@ -69,7 +77,7 @@ RunBlock& RunBlockBuffer::block_of(std::size_t variant, std::size_t replicate) {
   const auto position = open_blocks_.try_emplace(
       block_key(variant, replicate), first_variant, std::min(shape_.variants, grid_.entries - first_variant), first,
       std::min(shape_.replicates, grid_.replicates - first), grid_.summary_metrics,
-      grid_.series_metrics * grid_.periods);
+      grid_.series_metrics * grid_.periods, grid_.agents_size());
   return position.first->second;
 }
 
@@ -83,6 +91,13 @@ void RunBlockBuffer::add(std::size_t variant, std::size_t replicate, const RunOu
   for (std::size_t metric = 0; metric < grid_.series_metrics && !run.series.empty(); ++metric) {
     std::copy_n(run.series.begin() + static_cast<std::ptrdiff_t>(metric * periods), periods,
                 block.series.begin() + static_cast<std::ptrdiff_t>((metric * block.runs() + slot) * periods));
+  }
+  std::size_t offset = 0;  // of the column in a run's values
+  for (std::size_t column = 0; column < grid_.agent_column_widths.size() && !run.agents.empty(); ++column) {
+    const std::size_t width = grid_.agent_column_widths[column];
+    std::copy_n(run.agents.begin() + static_cast<std::ptrdiff_t>(offset), width,
+                block.agents.begin() + static_cast<std::ptrdiff_t>(offset * block.runs() + slot * width));
+    offset += width;
   }
   block.errors[slot] = run.error;
   ++block.received;

@@ -32,6 +32,11 @@ struct RunGrid {
   std::size_t summary_metrics = 0;
   std::size_t series_metrics = 0;
   std::size_t periods = 0;
+  // Values per run of each agent-table column, all tables' columns in order (rows, or
+  // rows x periods); a run's RunOutput::agents is these one after another.
+  std::vector<std::size_t> agent_column_widths{};
+
+  [[nodiscard]] std::size_t agents_size() const noexcept;
 };
 
 // How runs are grouped into blocks (and chunks): `variants` x `replicates` per block.
@@ -61,10 +66,13 @@ struct RunBlock {
   std::size_t received = 0;
   std::vector<double> summary;      // [metric][variant in block][replicate in block]
   std::vector<double> series;       // [metric][variant in block][replicate in block][period]
+  // Agent-table column k at agent_offset(k) * runs(): [variant in block][replicate in
+  // block][row][period], so each column of the block is one contiguous chunk.
+  std::vector<double> agents;
   std::vector<std::string> errors;  // [variant in block][replicate in block]
 
   RunBlock(std::size_t variant, std::size_t variant_count, std::size_t first, std::size_t count,
-           std::size_t summary_metrics, std::size_t series_values_per_run);
+           std::size_t summary_metrics, std::size_t series_values_per_run, std::size_t agent_values_per_run = 0);
 
   [[nodiscard]] std::size_t runs() const noexcept { return variants * size; }
   [[nodiscard]] std::size_t slot(std::size_t variant, std::size_t replicate) const noexcept {

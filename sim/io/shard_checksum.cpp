@@ -92,6 +92,8 @@ std::uint64_t shard_header_checksum(const ShardHeader& header, std::size_t rows)
                                  header.series_size, rows}) {
     state = mix(state, static_cast<std::uint64_t>(size));
   }
+  // Only when present, so shards of models without agent tables keep their checksums.
+  if (header.agents_size > 0) state = mix(state, static_cast<std::uint64_t>(header.agents_size));
   return state;
 }
 
@@ -100,6 +102,7 @@ std::uint64_t shard_rows_checksum(const ShardRows& rows) {
   for (const std::int64_t run : rows.runs) state = mix(state, static_cast<std::uint64_t>(run));
   for (const double value : rows.summary) state = mix(state, std::bit_cast<std::uint64_t>(value));
   for (const double value : rows.series) state = mix(state, std::bit_cast<std::uint64_t>(value));
+  for (const double value : rows.agents) state = mix(state, std::bit_cast<std::uint64_t>(value));
   for (const std::string& error : rows.errors) state = mix(state, error);
   return state;
 }

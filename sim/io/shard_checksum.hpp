@@ -27,6 +27,7 @@ struct ShardRows {
   std::vector<double> summary;
   std::vector<double> series;
   std::vector<std::string> errors;
+  std::vector<double> agents{};  // agent-table values, row by row (empty without agent tables)
 };
 
 // Every field of the header and the number of rows stored.

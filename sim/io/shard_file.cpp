@@ -23,7 +23,7 @@ constexpr std::size_t kBlockBytes = std::size_t{1} << 20;
 
 // Rows per block (and per chunk): about 1 MiB of values, at least 1, at most the shard.
 std::size_t block_rows(const ShardHeader& header) {
-  const std::size_t row_bytes = (header.summary_size + header.series_size) * sizeof(double) + 8;
+  const std::size_t row_bytes = (header.summary_size + header.series_size + header.agents_size) * sizeof(double) + 8;
   return std::clamp<std::size_t>(kBlockBytes / row_bytes, 1, std::max<std::size_t>(header.rows(), 1));
 }
 
@@ -64,7 +64,7 @@ struct ShardWriter::State {
   bool overwrite;
   std::size_t block_size;
   hdf5::File file;
-  hdf5::Dataset runs, summary, series, errors;
+  hdf5::Dataset runs, summary, series, agents, errors;
   ShardRows block;
   std::vector<std::uint64_t> block_checksums;  // one per block, in order
   std::size_t next_row = 0;
@@ -96,12 +96,17 @@ struct ShardWriter::State {
                                       {"series_size", header.series_size}, {"runs", header.rows()}}) {
       hdf5::write_int64_attribute(root, name, static_cast<std::int64_t>(value));
     }
+    // Only when present: shards of models without agent tables stay as they were.
+    if (header.agents_size > 0) {
+      hdf5::write_int64_attribute(root, "agents_size", static_cast<std::int64_t>(header.agents_size));
+    }
     hdf5::write_number_attribute(root, "header_checksum", H5T_STD_U64LE, H5T_NATIVE_UINT64,
                                  shard_header_checksum(header, header.rows()));
     const std::size_t rows = header.rows();
     runs = create_rows(root, "run", H5T_STD_I64LE, rows, 0, block_size, false);
     summary = create_rows(root, "summary", H5T_IEEE_F64LE, rows, header.summary_size, block_size, false);
     if (header.series_size > 0) series = create_rows(root, "series", H5T_IEEE_F64LE, rows, header.series_size, block_size, true);
+    if (header.agents_size > 0) agents = create_rows(root, "agents", H5T_IEEE_F64LE, rows, header.agents_size, block_size, true);
     errors = create_rows(root, "error", text.get(), rows, 0, block_size, false);
   }
 
@@ -120,6 +125,12 @@ struct ShardWriter::State {
                            select_rows(series, block.first, block.count, header.series_size).get(), H5P_DEFAULT,
                            block.series.data()),
                   "writing series values");
+    }
+    if (agents.valid()) {
+      hdf5::check(H5Dwrite(agents.get(), H5T_NATIVE_DOUBLE, memory_rows(block.count, header.agents_size).get(),
+                           select_rows(agents, block.first, block.count, header.agents_size).get(), H5P_DEFAULT,
+                           block.agents.data()),
+                  "writing agent-table values");
     }
     std::vector<const char*> texts;
     for (const std::string& e : block.errors) texts.push_back(e.c_str());
@@ -160,6 +171,8 @@ void ShardWriter::write(std::size_t run, const RunOutput& output) {
   else b.summary.insert(b.summary.end(), s.header.summary_size, nan);
   if (output.series.size() == s.header.series_size) b.series.insert(b.series.end(), output.series.begin(), output.series.end());
   else b.series.insert(b.series.end(), s.header.series_size, nan);
+  if (output.agents.size() == s.header.agents_size) b.agents.insert(b.agents.end(), output.agents.begin(), output.agents.end());
+  else b.agents.insert(b.agents.end(), s.header.agents_size, nan);
   b.errors.push_back(output.error);
   ++b.count;
   ++s.next_row;
@@ -188,6 +201,7 @@ void ShardWriter::commit() {
   s.runs.close("closing a dataset");
   s.summary.close("closing a dataset");
   s.series.close("closing a dataset");
+  s.agents.close("closing a dataset");
   s.errors.close("closing a dataset");
   s.file.close("closing the shard file");
   seal_with_trailer(s.temporary.path());
@@ -203,7 +217,7 @@ struct ShardReader::State {
   fs::path path;
   ShardHeader header;
   hdf5::File file;
-  hdf5::Dataset runs, summary, series, errors;
+  hdf5::Dataset runs, summary, series, agents, errors;
   std::size_t rows = 0;
   std::size_t block_size = 1;
   ShardRows block;  // the block read() last loaded, whole and verified
@@ -233,6 +247,7 @@ struct ShardReader::State {
     b.runs.resize(count);
     b.summary.resize(count * header.summary_size);
     b.series.resize(count * header.series_size);
+    b.agents.resize(count * header.agents_size);
     hdf5::check(H5Dread(runs.get(), H5T_NATIVE_INT64, memory_rows(count, 0).get(),
                         select_rows(runs, first, count, 0).get(), H5P_DEFAULT, b.runs.data()),
                 "reading run numbers");
@@ -243,6 +258,11 @@ struct ShardReader::State {
       hdf5::check(H5Dread(series.get(), H5T_NATIVE_DOUBLE, memory_rows(count, header.series_size).get(),
                           select_rows(series, first, count, header.series_size).get(), H5P_DEFAULT, b.series.data()),
                   "reading series values");
+    }
+    if (header.agents_size > 0) {
+      hdf5::check(H5Dread(agents.get(), H5T_NATIVE_DOUBLE, memory_rows(count, header.agents_size).get(),
+                          select_rows(agents, first, count, header.agents_size).get(), H5P_DEFAULT, b.agents.data()),
+                  "reading agent-table values");
     }
     std::vector<char*> texts(count, nullptr);
     const hdf5::Datatype text = hdf5::make_utf8_string_type();
@@ -264,6 +284,10 @@ struct ShardReader::State {
     if (header.series_size > 0) {
       series = hdf5::Dataset(H5Dopen2(root, "series", H5P_DEFAULT), "opening /series");
       hdf5::require_shape(series, "series", rows, header.series_size);
+    }
+    if (header.agents_size > 0) {
+      agents = hdf5::Dataset(H5Dopen2(root, "agents", H5P_DEFAULT), "opening /agents");
+      hdf5::require_shape(agents, "agents", rows, header.agents_size);
     }
     errors = hdf5::Dataset(H5Dopen2(root, "error", H5P_DEFAULT), "opening /error");
     hdf5::require_shape(errors, "error", rows, 0);
@@ -316,6 +340,7 @@ ShardReader::ShardReader(fs::path path) : state_(std::make_unique<State>()) {
     h.replicates = hdf5::read_size_attribute(root, "replicates");
     h.summary_size = hdf5::read_size_attribute(root, "summary_size");
     h.series_size = hdf5::read_size_attribute(root, "series_size");
+    h.agents_size = H5Aexists(root, "agents_size") > 0 ? hdf5::read_size_attribute(root, "agents_size") : 0;
     s.rows = hdf5::read_size_attribute(root, "runs");
     std::uint64_t stored_checksum = 0;
     hdf5::read_scalar_attribute(root, "header_checksum", H5T_NATIVE_UINT64, &stored_checksum);
@@ -389,6 +414,8 @@ RunOutput ShardReader::read(std::size_t run) {
                      s.block.summary.begin() + static_cast<std::ptrdiff_t>((at + 1) * h.summary_size));
   out.series.assign(s.block.series.begin() + static_cast<std::ptrdiff_t>(at * h.series_size),
                     s.block.series.begin() + static_cast<std::ptrdiff_t>((at + 1) * h.series_size));
+  out.agents.assign(s.block.agents.begin() + static_cast<std::ptrdiff_t>(at * h.agents_size),
+                    s.block.agents.begin() + static_cast<std::ptrdiff_t>((at + 1) * h.agents_size));
   out.error = s.block.errors[at];
   return out;
 }

@@ -30,6 +30,7 @@ struct ShardHeader {
   std::size_t replicates = 0;
   std::size_t summary_size = 0;  // values per run
   std::size_t series_size = 0;
+  std::size_t agents_size = 0;  // agent-table values per run (RunOutput::agents)
 
   [[nodiscard]] std::size_t total_runs() const noexcept { return entries * replicates; }
   [[nodiscard]] std::size_t rows() const noexcept;  // runs this shard holds

@@ -38,6 +38,10 @@ class PreparedRun {
   // and per-day state. Checked against the machine before any run starts
   // (experiment/resource_check.hpp); 0 (the default) means small enough not to matter.
   [[nodiscard]] virtual std::uint64_t memory_bytes() const { return 0; }
+  // Rows of each agent table (OutputLayout::agent_tables, in order) that run() fills: an
+  // upper bound for this run's settings, whatever the replicate. A table with row labels
+  // has exactly that many rows. Empty (the default): the model has no agent tables.
+  [[nodiscard]] virtual std::vector<std::size_t> agent_table_rows() const { return {}; }
 };
 
 struct ModelDefinition {

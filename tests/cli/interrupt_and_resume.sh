@@ -36,6 +36,7 @@ interrupt() {
   "$alignsim" "${run[@]}" -o interrupted/out.h5 --resume > /dev/null 2> stderr.txt ||
     { echo "FAIL: --resume after $signal"; cat stderr.txt; exit 1; }
   cmp reference/out.h5 interrupted/out.h5 || { echo "FAIL: resumed after $signal: the file differs"; exit 1; }
+  /usr/bin/python3 -c 'import h5py, sys; sys.exit(0 if "agents/reps/leads_worked" in h5py.File(sys.argv[1]) else "no agent tables")' interrupted/out.h5
   left=$(cd interrupted && find . -mindepth 1 ! -name out.h5)
   [ -z "$left" ] || { echo "FAIL: after resuming from $signal: left $left"; exit 1; }
   echo "ok: $signal exits $code, keeps the finished runs, leaves no temporary; --resume gives the same bytes"

@@ -51,6 +51,8 @@ done
 "$alignsim" "${run[@]}" -o "$out" --resume > /dev/null 2> "$work/stderr.txt" || { cat "$work/stderr.txt"; exit 1; }
 cat "$work/stderr.txt"
 cmp "$work/reference/out.h5" "$out"
+# The journal carried the agent tables (/agents) across the kills.
+/usr/bin/python3 -c 'import h5py, sys; sys.exit(0 if "agents/reps/leads_worked" in h5py.File(sys.argv[1]) else "no agent tables")' "$out"
 leftovers=$(find "$work/killed" -mindepth 1 ! -name out.h5)
 [ -z "$leftovers" ] || { echo "files left behind: $leftovers"; exit 1; }
 echo "OK: $kills kills, final file byte-identical, nothing left behind"

@@ -21,6 +21,8 @@ tiny="$source_dir/tests/golden/tiny.yaml"
 for i in 0 1 2 3; do "$alignsim" run "$tiny" --shard "$i/4" -o "tiny_$i.h5" --quiet > /dev/null; done
 "$alignsim" merge tiny_0.h5 tiny_1.h5 tiny_2.h5 tiny_3.h5 -o merged.h5 --quiet > /dev/null
 cmp single.h5 merged.h5
+# The equality covers agent tables (/agents), which shards and the merge must carry.
+/usr/bin/python3 -c 'import h5py, sys; sys.exit(0 if "agents/reps/leads_worked" in h5py.File(sys.argv[1]) else "no agent tables")' merged.h5
 
 # A sweep in 3 shards; shard 1 is killed mid-run and requeued with --resume.
 sweep=(run "$source_dir/tests/cli/data/kill_sweep.yaml" --threads 2)
@@ -31,6 +33,7 @@ pid=$!; sleep 0.6; kill -KILL "$pid" 2> /dev/null || echo "note: shard 1 finishe
 "$alignsim" "${sweep[@]}" --shard 1/3 -o sweep_1.h5 --quiet --resume > /dev/null
 "$alignsim" merge sweep_2.h5 sweep_0.h5 sweep_1.h5 -o sweep_merged.h5 --quiet > /dev/null
 cmp sweep_single.h5 sweep_merged.h5
+/usr/bin/python3 -c 'import h5py, sys; sys.exit(0 if "agents/reps/leads_worked" in h5py.File(sys.argv[1]) else "no agent tables")' sweep_merged.h5
 
 expect_refusal "shards missing, so some runs are not covered: 1/3" sweep_0.h5 sweep_2.h5
 expect_refusal "overlap: both are shard 2/3" sweep_0.h5 sweep_1.h5 sweep_2.h5 sweep_2.h5

@@ -42,7 +42,7 @@ TEST(ResourceCheck, OutputIsBoundedByTheDatasetSizes) {
   const Experiment tiny = load({});
   const RunTable runs(tiny);
   const ResourceNeeds needs = estimate_needs(runs, {1000, 2, true}), no_journal = estimate_needs(runs, {1000, 2, false});
-  const std::uint64_t values = (runs.summary_size() + runs.series_size()) * 8;
+  const std::uint64_t values = (runs.summary_size() + runs.series_size() + runs.agents_size()) * 8;
   EXPECT_GE(needs.output_bytes, 1000 * values);
   EXPECT_LE(needs.output_bytes, 1000 * values + (2U << 20));
   EXPECT_GE(needs.journal_bytes, 1000 * values);

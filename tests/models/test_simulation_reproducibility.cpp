@@ -20,7 +20,7 @@ bool same_bits(const sim::RunOutput& a, const sim::RunOutput& b) {
   auto equal = [](const std::vector<double>& x, const std::vector<double>& y) {
     return x.size() == y.size() && std::memcmp(x.data(), y.data(), x.size() * sizeof(double)) == 0;
   };
-  return equal(a.summary, b.summary) && equal(a.series, b.series);
+  return equal(a.summary, b.summary) && equal(a.series, b.series) && equal(a.agents, b.agents);
 }
 
 TEST(SimulationReproducibility, SameSeedGivesIdenticalBits) {
