@@ -26,7 +26,8 @@ std::uint64_t run_memory_bytes(const ModelParameters& p) noexcept {
   // The recorder's series and the run's output copy of them.
   const std::uint64_t series = 2 * model_output_layout().series.size() * periods * sizeof(double);
   const auto rep_count = static_cast<std::uint64_t>(std::max<std::int64_t>(reps, 0));
-  const auto days = static_cast<std::uint64_t>(std::max<std::int64_t>(p.run.horizon_days, 0));
+  // The calendars cover the warm-up and the horizon; the series only the horizon.
+  const auto days = static_cast<std::uint64_t>(std::max<std::int64_t>(simulated_days(p.run), 0));
   return kFixedBytes + prospects * kPeakBytesPerProspect + rep_count * kBytesPerRep + days * kBytesPerDay + series;
 }
 

@@ -124,11 +124,11 @@ void Simulation::turnover_and_hiring(std::int64_t day) {
 
 void Simulation::adopt_framework(std::int64_t day) {
   const auto& e = p_->enablement;
-  if (!e.enabled || day < e.meeting_day || org_.active_reps.empty()) return;
+  if (!e.enabled || reported_day(day) < e.meeting_day || org_.active_reps.empty()) return;
   const double peer_share = framework_share(org_.active_reps, reps_.adopted_framework);
   for (std::uint32_t rep : org_.active_reps) {
     if (reps_.adopted_framework[rep] != 0) continue;
-    const double probability = adoption_probability(e, day, reps_.trust[rep].trust, peer_share);
+    const double probability = adoption_probability(e, reported_day(day), reps_.trust[rep].trust, peer_share);
     if (random_.bernoulli(rep_key(rep, day, Purpose::framework_adoption), probability)) {
       reps_.adopted_framework[rep] = 1;
     }
