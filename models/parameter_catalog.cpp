@@ -17,7 +17,7 @@ std::vector<Binding> run_and_population_bindings() {
       integer("run.horizon_days", &RunParameters::horizon_days, &M::run, 520, 1, 26000,
               {"business days", "length of the reported period (260 business days = 1 year), after the warm-up",
                "convention"}),
-      integer("run.warmup_days", &RunParameters::warmup_days, &M::run, 0, 0, 26000,
+      integer("run.warmup_days", &RunParameters::warmup_days, &M::run, 140, 0, 26000,
               {"business days",
                "days simulated before the reported horizon and left out of every output, so a run starts from the "
                "scenario's own going concern (pipeline, customers, trust, budget); the default's rule is in "
