@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "models/mechanisms/trust.hpp"
+#include "models/response_queue.hpp"
 
 namespace alignsim::model {
 
@@ -38,26 +39,28 @@ struct Prospects {
 
 struct Reps {
   std::vector<TrustState> trust;
-  std::vector<double> free_at_hours;          // response: when the rep's lead queue empties
+  std::vector<ResponseQueue> response_queue;  // response: first responses waiting for the rep
+  std::vector<double> free_at_hours;          // response: when the rep finishes the response in hand
   std::vector<std::int32_t> leads_waiting;    // routing, least-loaded: assigned, not yet contacted
   std::vector<double> experience_years;       // at hire
   std::vector<std::int32_t> hired_day;
   std::vector<double> capacity_multiplier;    // lead-handling speed relative to the average rep
   std::vector<std::int32_t> open_opportunities;
-  std::vector<std::int32_t> contacts_today;   // first contacts made today (workday time use)
+  std::vector<double> response_hours_today;    // rep hours of first responses started today (workday time use)
   std::vector<std::uint8_t> active;           // 0 once the rep has left
   std::vector<std::uint8_t> adopted_framework;  // enablement
 
   [[nodiscard]] std::size_t size() const noexcept { return trust.size(); }
   void append() {
     trust.emplace_back();
+    response_queue.emplace_back();
     free_at_hours.push_back(0.0);
     leads_waiting.push_back(0);
     experience_years.push_back(0.0);
     hired_day.push_back(0);
     capacity_multiplier.push_back(1.0);
     open_opportunities.push_back(0);
-    contacts_today.push_back(0);
+    response_hours_today.push_back(0.0);
     active.push_back(1);
     adopted_framework.push_back(0);
   }

@@ -73,13 +73,15 @@ struct ResponseParameters {  // models/mechanisms/response.cpp
   bool enabled;
   double rep_hours_per_day;
   double lead_followup_share;    // share of a rep's day available for marketing leads
-  double hours_per_lead;         // rep time for a first contact
-  double prompt_probability_base;  // at zero trust
+  double hours_per_lead;         // rep time for a first contact of a pursued lead
+  double courtesy_reply_hours;   // rep time for a courtesy reply to a lead it will not pursue
+  double prompt_probability_base;  // triage: a pursued lead is urgent, at zero trust
   double prompt_probability_at_full_trust;
-  double prompt_mean_hours;
-  double deprioritised_mean_hours;  // extra wait of a low-trust lead, scaled by (1 - trust)
-  double deprioritised_sigma;       // lognormal log-sd of that wait (heavy tail)
-  double courtesy_prompt_probability;  // a reply to an unworked lead is sent at once
+  double prompt_mean_hours;      // time a free rep takes to see a task and answer
+  double deprioritised_mean_hours;  // set-aside time of a non-urgent task, scaled by (1 - trust)
+  double deprioritised_sigma;       // lognormal log-sd of that time (heavy tail)
+  double courtesy_prompt_probability;  // a courtesy reply is urgent
+  double max_wait_days;          // a lead waiting longer for its first reply is dropped
   double fixed_mean_hours;          // used when disabled: exponential delay
 };
 
@@ -152,7 +154,7 @@ struct ContentParameters {  // models/mechanisms/content.cpp
 
 struct IncentiveParameters {  // models/mechanisms/incentives.cpp
   double marketing_mql_weight;   // 1 = marketing paid on MQL volume, 0 = on bookings
-  double mql_threshold_pressure; // how far MQL pay lowers the scoring threshold
+  double bookings_pay_threshold_raise; // how far bookings pay raises the scoring bar
   double bookings_pay_targeting; // how far bookings pay shifts demand generation toward well-fitting accounts
   bool shared_pool;              // joint awards and a shared incentive pool
   double shared_pool_followup_shift;

@@ -17,8 +17,8 @@ enum class Purpose : std::uint32_t {
   arrival_hour = 4,
   scoring_noise = 5,
   followup_decision = 6,
-  prompt_response = 7,
-  deprioritised_wait = 8,
+  pickup_delay = 7,   // response: the time a free rep takes to see a task
+  set_aside = 8,      // response: how long a task the rep sets aside waits to join the queue
   qualification = 9,
   sales_cycle = 10,
   win = 11,
@@ -35,6 +35,7 @@ enum class Purpose : std::uint32_t {
   feedback_report = 22,
   churn_threshold = 23,
   framework_adoption = 24,
+  triage = 25,        // response: urgent or set aside
 };
 
 [[nodiscard]] constexpr std::uint32_t id(Purpose p) noexcept { return static_cast<std::uint32_t>(p); }

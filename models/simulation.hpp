@@ -66,14 +66,25 @@ class Simulation {
   [[nodiscard]] bool becomes_mql(std::uint32_t prospect) const;
   [[nodiscard]] std::uint32_t route(std::uint32_t prospect);
   void decide_lead(std::int64_t day, const Lead& lead, std::uint32_t rep);
-  // `worked`: the rep pursues the lead; otherwise this is a courtesy reply.
-  [[nodiscard]] double response_delay_hours(std::uint32_t prospect, std::uint32_t rep, double arrival_abs_hours,
-                                            bool worked);
   void open_opportunity(std::int64_t day, std::uint32_t prospect);
   [[nodiscard]] bool is_key_account(std::uint32_t prospect) const;
   [[nodiscard]] double win_probability_of(std::uint32_t prospect, bool key_account, std::int64_t day) const;
   void return_to_nurture(std::uint32_t prospect);
   [[nodiscard]] sim::DrawKey lead_key(std::uint32_t prospect, Purpose purpose, std::uint32_t index = 0) const;
+
+  // simulation_response.cpp: the reps' queues of first responses (response delay).
+  void respond(std::uint32_t rep, ResponseTask task);
+  // The rep's triage: urgent (ready at once, ahead of set-aside work) or set aside for a
+  // while that is the longer the less it trusts marketing's leads.
+  void triage(std::uint32_t rep, ResponseTask& task) const;
+  // Starts, in priority order, every task of `rep` whose turn comes before `before_hours`.
+  void serve_queue(std::uint32_t rep, double before_hours);
+  void serve_queues_to_end_of_day(std::int64_t day);
+  // False (and nothing changes) if the task does not fit in what is left of the rep's
+  // budget for first responses today.
+  [[nodiscard]] bool start_task(std::uint32_t rep, const ResponseTask& task, double start_hours);
+  void answer(const ResponseTask& task, double delay_hours);
+  [[nodiscard]] sim::DrawKey task_key(const ResponseTask& task, Purpose purpose) const;
 
   // simulation_reps.cpp: rep workday and own prospecting, turnover and onboarding,
   // budget-driven hiring, enablement adoption.

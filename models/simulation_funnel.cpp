@@ -92,53 +92,31 @@ void Simulation::route_and_decide(std::int64_t day) {
     return a.arrival_hour < b.arrival_hour || (a.arrival_hour == b.arrival_hour && a.prospect < b.prospect);
   });
   for (const Lead& lead : mqls_today_) decide_lead(day, lead, route(lead.prospect));
+  serve_queues_to_end_of_day(day);
 }
 
 void Simulation::decide_lead(std::int64_t day, const Lead& lead, std::uint32_t rep) {
   const std::uint32_t prospect = lead.prospect;
   const bool work = random_.bernoulli(lead_key(prospect, Purpose::followup_decision),
                                       work_probability(reps_.trust[rep].trust, pay_.followup));
-  const double arrival_abs = static_cast<double>(day) * kHoursPerDay + lead.arrival_hour;
+  const ResponseTask task{.arrival_hours = static_cast<double>(day) * kHoursPerDay + lead.arrival_hour,
+                          .prospect = prospect,
+                          .episode = prospects_.episode[prospect],
+                          .courtesy = !work};
   if (!work) {
     recorder_.ignored(day);
     const double courtesy = p_->followup.courtesy_response_probability;  // 0: no draw, never answered
     if (courtesy > 0.0 && random_.bernoulli(lead_key(prospect, Purpose::courtesy_response), courtesy)) {
-      recorder_.responded(day, response_delay_hours(prospect, rep, arrival_abs, false));
+      respond(rep, task);
     }
     report_feedback(prospect);
     return_to_nurture(prospect);
     return;
   }
-  const double delay = response_delay_hours(prospect, rep, arrival_abs, true);
-  if (!std::isfinite(delay) || delay < 0) throw RunError("response delay is not a finite non-negative number");
   prospects_.rep[prospect] = rep;
-  prospects_.response_hours[prospect] = static_cast<float>(delay);
   recorder_.worked(day);
-  recorder_.responded(day, delay);
-  const double contact_day = std::floor((arrival_abs + delay) / kHoursPerDay);
-  if (contact_day < static_cast<double>(simulated_days(p_->run))) {
-    contacts_by_day_[static_cast<std::size_t>(contact_day)].push_back(prospect);
-    ++reps_.leads_waiting[rep];
-  }
-}
-
-double Simulation::response_delay_hours(std::uint32_t prospect, std::uint32_t rep, double arrival_abs_hours,
-                                        bool worked) {
-  const auto& r = p_->response;
-  if (!r.enabled) return random_.exponential(lead_key(prospect, Purpose::fixed_response), r.fixed_mean_hours);
-  const double service = service_hours(r, reps_.capacity_multiplier[rep]);
-  const double start = enter_queue(arrival_abs_hours, service, reps_.free_at_hours[rep]);
-  const double trust = reps_.trust[rep].trust;
-  // A lead answered at once skips the queue; the rest wait their turn and are
-  // deprioritised further the less the rep trusts marketing.
-  if (random_.bernoulli(lead_key(prospect, Purpose::prompt_response), prompt_probability(r, trust, worked))) {
-    return random_.exponential(lead_key(prospect, Purpose::prompt_response, 1), r.prompt_mean_hours);
-  }
-  const double mean_wait = deprioritised_mean_hours(r, trust);
-  const double extra = mean_wait > 0 ? random_.lognormal_with_mean(lead_key(prospect, Purpose::deprioritised_wait),
-                                                                   mean_wait, r.deprioritised_sigma)
-                                     : 0.0;
-  return (start - arrival_abs_hours) + service + extra;
+  ++reps_.leads_waiting[rep];
+  respond(rep, task);
 }
 
 void Simulation::make_contacts(std::int64_t day) {
@@ -146,7 +124,6 @@ void Simulation::make_contacts(std::int64_t day) {
   for (std::uint32_t prospect : contacts_by_day_[static_cast<std::size_t>(day)]) {
     const std::uint32_t rep = prospects_.rep[prospect];
     --reps_.leads_waiting[rep];
-    ++reps_.contacts_today[rep];
     const double fit = prospects_.fit[prospect], hours = prospects_.response_hours[prospect];
     const double p_qualify = std::min(1.0, qualification_probability(fit, hours, p_->qualification) * lift);
     const double p_good =

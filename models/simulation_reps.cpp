@@ -48,7 +48,7 @@ void Simulation::rep_workdays(std::int64_t day) {
   RepHours total;
   for (std::uint32_t rep : org_.active_reps) {
     const double admin = p_->reps.admin_share * r.rep_hours_per_day;
-    const double followup = reps_.contacts_today[rep] * r.hours_per_lead;
+    const double followup = reps_.response_hours_today[rep];
     const double free_hours = std::max(0.0, r.rep_hours_per_day - admin - followup);
     double prospecting = 0.0;
     if (p_->prospecting.enabled) {
@@ -59,9 +59,11 @@ void Simulation::rep_workdays(std::int64_t day) {
     total.lead_followup += std::min(followup, r.rep_hours_per_day - admin);
     total.selling += free_hours - prospecting;
     total.total += r.rep_hours_per_day;
-    reps_.contacts_today[rep] = 0;
   }
   recorder_.rep_hours(day, total);
+  // Every rep's budget for first responses starts afresh tomorrow (also for reps who
+  // left and still work off their queue).
+  std::fill(reps_.response_hours_today.begin(), reps_.response_hours_today.end(), 0.0);
 }
 
 void Simulation::find_own_leads(std::int64_t day, std::uint32_t rep, double prospecting_hours) {

@@ -14,7 +14,8 @@ struct IncentiveRules {
   // Follow-up with the shared pool's shift applied: a shared pool lowers the trust a
   // rep needs before working marketing's leads.
   FollowUpParameters followup;
-  // Scoring threshold in force: marketing paid on MQL volume lowers the bar.
+  // Scoring threshold in force: scoring.threshold is the bar under MQL-volume pay, and
+  // bookings pay raises it.
   double scoring_threshold;
   // Demand's fit weight in force: paid on bookings, marketing aims its programmes at
   // accounts that fit (capped at 1).

@@ -1,29 +1,44 @@
 #pragma once
 // The interface of response.cpp, the home of this mechanism (headed by its number).
-// Response delay (docs/model.md; HBR 2011): how long a lead waits for its first
-// reply.
-// Pure rules: no state, no randomness; the run (models/simulation*.cpp) keeps the agents'
-// state, draws the random numbers and calls these in the day's schedule.
+// Response delay (docs/model.md; HBR 2011): how long a lead waits for its first reply.
+// The delay is not drawn: it is the time the lead spends in its rep's queue of
+// first-response work, so it follows from the rep's load, capacity and priorities.
+// Pure rules: no state, no randomness; the run (models/simulation*.cpp) keeps the queues
+// (models/response_queue.hpp), draws the random numbers and calls these.
 #include "models/model_parameters.hpp"
 
 namespace alignsim::model {
 
-// Each rep's lead queue is a single server. Leads per day = hours available for leads /
-// hours per lead, so each lead occupies the rep for 24 / that wall-clock hours.
-[[nodiscard]] double service_hours(const ResponseParameters& r, double capacity_multiplier) noexcept;
+// A rep works a first response at its own speed (capacity multiplier) in its working
+// hours; a business day is 24 h of lead time (docs/model.md section 2), so one working
+// hour is 24 / hours-per-day wall-clock hours. Returns the wall-clock hours a task of
+// `task_hours` (at average speed) keeps the rep busy.
+[[nodiscard]] double occupied_hours(const ResponseParameters& r, double capacity_multiplier,
+                                    double task_hours) noexcept;
 
-// Lindley recursion: a lead arriving at `arrival_hours` starts service at
-// max(arrival, free_at_hours), and the server is then busy for `service_hours`
-// (free_at_hours is advanced). Returns the start; its wait is start - arrival. Hours are
-// absolute (day * 24 + hour of day).
-[[nodiscard]] double enter_queue(double arrival_hours, double service_hours, double& free_at_hours) noexcept;
+// Rep hours a task takes this rep (at its speed), the amount its daily budget is charged.
+[[nodiscard]] double charged_hours(double task_hours, double capacity_multiplier) noexcept;
 
-// Probability a lead is answered at once: for a lead the rep pursues, rising linearly
-// with trust; for a courtesy reply to one it will not pursue, a fixed probability.
-[[nodiscard]] double prompt_probability(const ResponseParameters& r, double trust, bool worked) noexcept;
+// A rep spends at most `response.lead_followup_share` of its working hours a day on first
+// responses; a task that would exceed what is left of today's budget waits for tomorrow.
+[[nodiscard]] bool fits_in_budget(const ResponseParameters& r, double used_today_hours,
+                                  double charged_hours) noexcept;
 
-// Mean extra wait of a lead that is not answered at once: deprioritised the more, the
-// less the rep trusts marketing.
+// Rep hours of one task: a first contact of a lead the rep pursues, or a courtesy reply
+// to one it will not (followup.courtesy_response_probability).
+[[nodiscard]] double task_rep_hours(const ResponseParameters& r, bool courtesy) noexcept;
+
+// A task that has waited longer than `response.max_wait_days` when its turn comes is
+// dropped: the rep gives up on a lead that old (it is never answered).
+[[nodiscard]] bool gives_up(const ResponseParameters& r, double waited_hours) noexcept;
+
+// The rep's triage of a new task: urgent (it joins the queue at once, ahead of set-aside
+// work) with this probability, rising linearly with trust for a lead it pursues; for a
+// courtesy reply, a fixed probability.
+[[nodiscard]] double prompt_probability(const ResponseParameters& r, double trust, bool courtesy) noexcept;
+
+// Mean time a task the rep sets aside waits before it joins the queue: the longer, the
+// less the rep trusts marketing's leads.
 [[nodiscard]] double deprioritised_mean_hours(const ResponseParameters& r, double trust) noexcept;
 
 }  // namespace alignsim::model

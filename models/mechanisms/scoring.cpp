@@ -13,8 +13,9 @@ std::vector<Binding> scoring_bindings() {
       boolean("scoring.enabled", &ScoringParameters::enabled, &M::scoring, true,
               {"", "M2: inquiries are scored (fit + noise) against a threshold; off = fixed MQL probability",
                "seed 004"}),
-      real("scoring.threshold", &ScoringParameters::threshold, &M::scoring, 0.85, -1, 2,
-           {"score", "M2: score at or above which an inquiry becomes an MQL", "seed 004"}),
+      real("scoring.threshold", &ScoringParameters::threshold, &M::scoring, 0.70, -1, 2,
+           {"score", "M2: score at or above which an inquiry becomes an MQL while marketing is paid on MQL volume "
+                     "(bookings pay raises it by incentives.bookings_pay_threshold_raise)", "seed 004"}),
       real("scoring.noise_sd", &ScoringParameters::noise_sd, &M::scoring, 0.25, 0, 5,
            {"score", "M2: standard deviation of scoring error around true fit", kAssumption}),
       real("scoring.fixed_mql_probability", &ScoringParameters::fixed_mql_probability, &M::scoring, 0.22, 0, 1,

@@ -26,7 +26,7 @@ for n in $(seq 1 17); do
 done
 # The incentives and turnover families, spelled out.
 [ "$("$alignsim" params --mechanism M12 | awk '/^[a-z]/ {print $1}' | sort | tr '\n' ' ')" = \
-  "incentives.bookings_pay_targeting incentives.marketing_mql_weight incentives.mql_threshold_pressure incentives.shared_pool incentives.shared_pool_followup_shift incentives.shared_pool_sync_boost " ] ||
+  "incentives.bookings_pay_targeting incentives.bookings_pay_threshold_raise incentives.marketing_mql_weight incentives.shared_pool incentives.shared_pool_followup_shift incentives.shared_pool_sync_boost " ] ||
   fail "M12 does not list exactly the six incentives.* parameters"
 "$alignsim" params --mechanism M14 | grep -q '^reps.annual_turnover ' || fail "M14 does not list reps.annual_turnover"
 # Parameters of no mechanism are not listed under any.

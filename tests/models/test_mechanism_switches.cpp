@@ -83,8 +83,8 @@ TEST(MechanismSwitches, MqlPayLowersTheBarBookingsPayTargetsFitAndSharedPoolRais
   // Targeting without the bar: inquiries come from better-fitting accounts, so more of
   // them pass the same bar.
   const auto targeting_only = isolated({{"incentives.marketing_mql_weight", 0.0},
-                                        {"incentives.mql_threshold_pressure", 0.0}});
-  const auto no_pressure = isolated({{"incentives.mql_threshold_pressure", 0.0}});
+                                        {"incentives.bookings_pay_threshold_raise", 0.0}});
+  const auto no_pressure = isolated({{"incentives.bookings_pay_threshold_raise", 0.0}});
   EXPECT_GT(total(targeting_only, Summary::inquiry_to_mql), total(no_pressure, Summary::inquiry_to_mql));
   const auto pool = isolated({{"incentives.shared_pool", true}});
   EXPECT_EQ(total(base, Summary::mqls), total(pool, Summary::mqls));

@@ -54,16 +54,17 @@ TEST(SimulationReproducibility, OneAndTwoThreadsGiveIdenticalBits) {
 
 TEST(SimulationReproducibility, CommonRandomNumbersPairVariants) {
   // The variant is not part of the random key: a variant that changes only a parameter
-  // of a switched-off mechanism (the joint-play uplift, with joint plays off) sees the
+  // of a switched-off mechanism (the rate of sales input into content, with that input
+  // off) sees the
   // same streams and gives identical bits, while switching the mechanism on changes the
   // run. With the variant in the key the first comparison would fail.
   const std::vector<testing::Override> base = {{"population.prospects", std::int64_t{3000}},
                                                {"run.horizon_days", std::int64_t{200}},
                                                {"run.seed", std::int64_t{5}}};
   auto inactive_change = base, active_change = base;
-  inactive_change.push_back({"close.joint_play_win_uplift", 2.0});
-  active_change.push_back({"close.joint_key_account_play", true});
-  active_change.push_back({"close.joint_play_win_uplift", 2.0});
+  inactive_change.push_back({"content.input_rate", 0.05});
+  active_change.push_back({"content.sales_input", true});
+  active_change.push_back({"content.input_rate", 0.05});
   const auto reference = run_model(testing::parameters_with(base), 2);
   EXPECT_TRUE(same_bits(reference, run_model(testing::parameters_with(inactive_change), 2)));
   EXPECT_FALSE(same_bits(reference, run_model(testing::parameters_with(active_change), 2)));
