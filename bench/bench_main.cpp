@@ -123,7 +123,8 @@ int main(int argc, char** argv) {
     const Measurement all = threads > 1 ? measure(loaded, threads, out) : one;
     std::filesystem::remove(out);
     const auto prospects = static_cast<double>(sim::get_integer(scenario.variants[0].resolved, "population.prospects"));
-    const double prospect_days = prospects * static_cast<double>(scenario.horizon_days) * static_cast<double>(one.runs);
+    const double prospect_days = prospects * static_cast<double>(scenario.warmup_days + scenario.horizon_days) *
+                                 static_cast<double>(one.runs);  // simulated days
     const double floor = floor_prospect_days_per_second(static_cast<std::uint64_t>(std::min(prospects, 1e5)), 100);
     // Memory one run adds on top of the loaded program, per prospect.
     const double rss = peak_rss_mib();

@@ -1,6 +1,7 @@
 #include "cli/run_report.hpp"
 
 #include <cstdio>
+#include <string>
 
 #include "alignsim/version.hpp"
 #include "cli/commands.hpp"
@@ -25,9 +26,14 @@ int failed_runs_code(const experiment::RoundsResult& rounds, std::size_t total, 
 void print_variants_banner(const experiment::Experiment& experiment, const sim::ResultsLayout& layout,
                            std::size_t threads) {
   const sim::ScenarioSpec& scenario = experiment.spec;
-  std::fprintf(stderr, "alignsim %s: scenario '%s', %zu variants x %lld replicates, %lld business days, seed %llu, %zu threads\n",
+  const std::string warmup = scenario.warmup_days > 0
+                                 ? " (after a " + std::to_string(scenario.warmup_days) + "-day warm-up, not reported)"
+                                 : "";
+  std::fprintf(stderr,
+               "alignsim %s: scenario '%s', %zu variants x %lld replicates, %lld business days%s, seed %llu, %zu threads\n",
                kVersion, scenario.name.c_str(), layout.variant_names.size(), static_cast<long long>(scenario.replicates),
-               static_cast<long long>(scenario.horizon_days), static_cast<unsigned long long>(scenario.seed), threads);
+               static_cast<long long>(scenario.horizon_days), warmup.c_str(),
+               static_cast<unsigned long long>(scenario.seed), threads);
 }
 
 void print_sweep_banner(const experiment::Experiment& experiment, const sim::ResultsLayout& layout) {

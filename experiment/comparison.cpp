@@ -10,7 +10,8 @@ namespace alignsim::experiment {
 namespace {
 
 const std::vector<std::string>& run_keys() {
-  static const std::vector<std::string> keys{"run.horizon_days", "run.period_days", "run.seed", "run.replicates"};
+  static const std::vector<std::string> keys{"run.horizon_days", "run.warmup_days", "run.period_days", "run.seed",
+                                             "run.replicates"};
   return keys;
 }
 
@@ -26,6 +27,7 @@ void require_same_run_settings(const std::vector<Experiment>& scenarios) {
     }
     const sim::Settings& other = scenarios[i].spec.variants.front().resolved;
     for (const std::string& key : run_keys()) {
+      if (!first.contains(key)) continue;  // a model without this run setting (same model: neither has it)
       if (sim::get_integer(other, key) == sim::get_integer(first, key)) continue;
       const auto& setting = other.at(key);
       const sim::SourceLocation where = setting.where.line > 0 ? setting.where

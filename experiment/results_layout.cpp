@@ -53,7 +53,7 @@ sim::ResultsLayout design_layout(const Experiment& experiment, const sim::Design
 }
 
 sim::Provenance provenance_of(const sim::ScenarioSpec& spec) {
-  return {kVersion, kGitRevision, spec.name, spec.resolved_yaml, spec.seed, spec.horizon_days};
+  return {kVersion, kGitRevision, spec.name, spec.resolved_yaml, spec.seed, spec.horizon_days, spec.warmup_days};
 }
 
 }  // namespace alignsim::experiment

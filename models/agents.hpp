@@ -2,6 +2,7 @@
 // Agent state as structure-of-arrays: one column per attribute, indexed by a dense id
 // that is also the agent's stable id. Prospects are fixed within a run; reps are only
 // ever appended (a rep who leaves is marked inactive, never erased), so ids stay valid.
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -84,6 +85,12 @@ struct Marketers {
   std::vector<double> mqls_total, worked_total, bookings_total;  // over the run
 
   [[nodiscard]] std::size_t size() const noexcept { return bar.size(); }
+  // The totals count the reported horizon only (the warm-up, docs/model.md section 5).
+  void start_reporting() {
+    std::fill(mqls_total.begin(), mqls_total.end(), 0.0);
+    std::fill(worked_total.begin(), worked_total.end(), 0.0);
+    std::fill(bookings_total.begin(), bookings_total.end(), 0.0);
+  }
   void resize(std::size_t n) {
     bar.resize(n);
     relevance_gain.resize(n, 0.0);

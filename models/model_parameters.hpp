@@ -13,11 +13,19 @@ enum class RoutingPolicy { round_robin, least_loaded, random };
 enum class TrustLearner { ewma, beta };
 
 struct RunParameters {
-  std::int64_t horizon_days;  // business days simulated
+  std::int64_t horizon_days;  // business days reported (after the warm-up)
+  std::int64_t warmup_days;   // business days simulated before the reported horizon, not reported
   std::int64_t period_days;   // business days per reporting period
   std::uint64_t seed;
   std::int64_t replicates;
 };
+
+// Business days a run simulates: the warm-up, then the reported horizon. Simulated days
+// are numbered from 0 at the start of the warm-up (random keys and event calendars use
+// these absolute indices); reported day d is simulated day warmup_days + d.
+[[nodiscard]] constexpr std::int64_t simulated_days(const RunParameters& r) noexcept {
+  return r.warmup_days + r.horizon_days;
+}
 
 struct PopulationParameters {
   std::int64_t prospects;

@@ -15,7 +15,14 @@ using M = ModelParameters;
 std::vector<Binding> run_and_population_bindings() {
   return {
       integer("run.horizon_days", &RunParameters::horizon_days, &M::run, 520, 1, 26000,
-              {"business days", "length of the simulated period (260 business days = 1 year)", "convention"}),
+              {"business days", "length of the reported period (260 business days = 1 year), after the warm-up",
+               "convention"}),
+      integer("run.warmup_days", &RunParameters::warmup_days, &M::run, 140, 0, 26000,
+              {"business days",
+               "days simulated before the reported horizon and left out of every output, so a run starts from the "
+               "scenario's own going concern (pipeline, customers, trust, budget); the default's rule is in "
+               "docs/model.md section 5",
+               "docs/model.md section 5"}),
       integer("run.period_days", &RunParameters::period_days, &M::run, 5, 1, 2600,
               {"business days", "length of one reporting period of the time series (5 = a week)", "convention"}),
       integer("run.seed", &RunParameters::seed, &M::run, 20261125, 0, 9.0e15,

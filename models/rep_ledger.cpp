@@ -43,7 +43,7 @@ void RepLedger::left(std::uint32_t rep, std::int64_t day) { reps_.at(rep).left_d
 
 void RepLedger::routed(std::uint32_t prospect, bool worked) {
   LeadState& lead = leads_[prospect];
-  lead = {static_cast<std::uint8_t>(ResponseBucket::never), static_cast<std::uint8_t>(worked ? 1 : 0)};
+  lead = {static_cast<std::uint8_t>(ResponseBucket::never), static_cast<std::uint8_t>(worked ? 1 : 0), 1};
   funnel(FunnelColumn::leads, lead.bucket) += 1.0;
   if (worked) funnel(FunnelColumn::worked, lead.bucket) += 1.0;
 }
@@ -63,6 +63,10 @@ void RepLedger::responded(std::uint32_t rep, std::uint32_t prospect, double hour
   reps_[rep].response_hours.push_back(hours);
   LeadState& lead = leads_[prospect];
   const auto bucket = static_cast<std::uint8_t>(response_bucket(hours));
+  if (lead.counted == 0) {  // routed in the warm-up: not in the funnel's leads
+    lead.bucket = bucket;
+    return;
+  }
   funnel(FunnelColumn::leads, lead.bucket) -= 1.0;
   funnel(FunnelColumn::leads, bucket) += 1.0;
   if (lead.worked != 0) {
@@ -72,10 +76,21 @@ void RepLedger::responded(std::uint32_t rep, std::uint32_t prospect, double hour
   lead.bucket = bucket;
 }
 
-void RepLedger::responded_to_earlier_lead(std::uint32_t rep, double hours) {
+void RepLedger::responded_to_earlier_lead(std::uint32_t rep, double hours, bool routed_in_warm_up) {
   reps_[rep].response_hours.push_back(hours);
+  if (routed_in_warm_up) return;
   funnel(FunnelColumn::leads, static_cast<std::uint8_t>(ResponseBucket::never)) -= 1.0;
   funnel(FunnelColumn::leads, static_cast<std::uint8_t>(response_bucket(hours))) += 1.0;
+}
+
+void RepLedger::start_reporting() {
+  for (RepCounts& r : reps_) {
+    const std::int64_t left = r.left_day;
+    r = RepCounts{};
+    r.left_day = left;
+  }
+  for (LeadState& lead : leads_) lead.counted = 0;
+  std::fill(funnel_.begin(), funnel_.end(), 0.0);
 }
 
 void RepLedger::qualified(std::uint32_t rep, std::uint32_t prospect, bool sales_sourced) {

@@ -52,12 +52,16 @@ class RepLedger {
   void responded(std::uint32_t rep, std::uint32_t prospect, double hours);
   // A courtesy reply to an earlier, unworked lead of a prospect that has engaged again
   // since: it moves that lead (not the prospect's current one) out of "never".
-  void responded_to_earlier_lead(std::uint32_t rep, double hours);
+  void responded_to_earlier_lead(std::uint32_t rep, double hours, bool routed_in_warm_up);
   // An opportunity opened by `rep`; `sales_sourced`: from its own prospecting, not an MQL.
   void qualified(std::uint32_t rep, std::uint32_t prospect, bool sales_sourced);
   void won(std::uint32_t rep, double deal_usd);
   // One rep's workday: hours of own prospecting out of its working hours.
   void workday(std::uint32_t rep, double prospecting_hours, double working_hours);
+  // The warm-up ends (docs/model.md section 5): counts start afresh, like the run
+  // recorder's; leads routed before are in no funnel row, but a later response still
+  // gives them the bucket their qualification is counted in.
+  void start_reporting();
 
   [[nodiscard]] std::size_t reps() const noexcept { return reps_.size(); }
   // The day the rep left, or -1.
@@ -80,6 +84,7 @@ class RepLedger {
   struct LeadState {
     std::uint8_t bucket = static_cast<std::uint8_t>(ResponseBucket::never);
     std::uint8_t worked = 0;
+    std::uint8_t counted = 1;  // 0: routed in the warm-up, not in the funnel's leads and worked
   };
 
   void routed(std::uint32_t prospect, bool worked);

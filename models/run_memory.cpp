@@ -29,7 +29,8 @@ std::uint64_t run_memory_bytes(const ModelParameters& p) noexcept {
   // The recorder's series and the run's output copy of them.
   const std::uint64_t series = 2 * model_output_layout().series.size() * periods * sizeof(double);
   const auto rep_count = static_cast<std::uint64_t>(std::max<std::int64_t>(reps, 0));
-  const auto days = static_cast<std::uint64_t>(std::max<std::int64_t>(p.run.horizon_days, 0));
+  // The calendars cover the warm-up and the horizon; the series only the horizon.
+  const auto days = static_cast<std::uint64_t>(std::max<std::int64_t>(simulated_days(p.run), 0));
   // The rep ledger (rep_ledger.hpp): counts per rep row and the agent tables' output
   // values (its 2 bytes per prospect are in kPeakBytesPerProspect).
   const auto rep_rows = static_cast<std::uint64_t>(rep_rows_bound(p));

@@ -21,15 +21,25 @@ RunRecorder::RunRecorder(std::int64_t horizon_days, std::int64_t period_days)
       responses_by_period_(periods_, 0.0),
       hours_by_period_(periods_) {}
 
-void RunRecorder::count(Series s, std::int64_t day, double amount) { cell(s, period_of(day)) += amount; }
+void RunRecorder::start_reporting(std::int64_t first_day, std::int64_t customers) {
+  first_day_ = first_day;
+  initial_customers_ = customers;
+  reporting_ = true;
+}
+
+void RunRecorder::count(Series s, std::int64_t day, double amount) {
+  if (reporting_) cell(s, period_of(day)) += amount;
+}
 
 void RunRecorder::responded(std::int64_t day, double response_hours) {
+  if (!reporting_) return;
   count(Series::mean_response_hours, day, response_hours);  // a sum until finish()
   responses_by_period_[period_of(day)] += 1.0;
   response_hours_.push_back(response_hours);
 }
 
 void RunRecorder::won(std::int64_t day, double deal_usd, bool key_account, bool sales_sourced) {
+  if (!reporting_) return;
   count(Series::wins, day);
   count(Series::bookings_usd, day, deal_usd);
   if (key_account) ++key_account_wins_;
@@ -37,11 +47,13 @@ void RunRecorder::won(std::int64_t day, double deal_usd, bool key_account, bool 
 }
 
 void RunRecorder::own_lead(std::int64_t day, bool hoarded) {
+  if (!reporting_) return;
   count(Series::own_leads, day);
   if (hoarded) ++hoarded_leads_;
 }
 
 void RunRecorder::rep_hours(std::int64_t day, const RepHours& hours) {
+  if (!reporting_) return;
   RepHours& p = hours_by_period_[period_of(day)];
   for (RepHours* h : {&p, &hours_total_}) {
     h->selling += hours.selling;
@@ -52,6 +64,7 @@ void RunRecorder::rep_hours(std::int64_t day, const RepHours& hours) {
 }
 
 void RunRecorder::end_of_period(std::int64_t day, const PeriodStocks& stocks) {
+  if (!reporting_) return;
   const std::size_t period = period_of(day);
   cell(Series::customers, period) = static_cast<double>(stocks.customers);
   cell(Series::open_pipeline, period) = static_cast<double>(stocks.open_pipeline);

@@ -27,9 +27,16 @@ struct RepHours {
 };
 
 // Accumulates one run. Not thread-safe; one per run.
+// Events before start_reporting() belong to the warm-up and are not recorded: every
+// series, total, response time, stock and ratio covers the reported horizon only.
 class RunRecorder {
  public:
   RunRecorder(std::int64_t horizon_days, std::int64_t period_days);
+
+  // From simulated day `first_day` on, events are recorded; reported period p covers
+  // simulated days [first_day + p * period_days, ...). `customers` is the stock at that
+  // moment (the denominator of retention with the horizon's wins).
+  void start_reporting(std::int64_t first_day, std::int64_t customers);
 
   void inquiry(std::int64_t day) { count(Series::inquiries, day); }
   void mql(std::int64_t day) { count(Series::mqls, day); }
@@ -39,30 +46,33 @@ class RunRecorder {
   void responded(std::int64_t day, double response_hours);
   void qualified(std::int64_t day, bool sales_sourced) {
     count(Series::qualified, day);
-    if (sales_sourced) ++sales_sourced_qualified_;
+    if (reporting_ && sales_sourced) ++sales_sourced_qualified_;
   }
-  void lost() { ++losses_; }
+  void lost() { losses_ += reporting_ ? 1 : 0; }
   void won(std::int64_t day, double deal_usd, bool key_account, bool sales_sourced);
   void own_lead(std::int64_t day, bool hoarded);
   void churned(std::int64_t day) { count(Series::churned, day); }
-  void feedback_report() { ++feedback_reports_; }
+  void feedback_report() { feedback_reports_ += reporting_ ? 1 : 0; }
   void marketing_spend(std::int64_t day, double usd) { count(Series::marketing_spend_usd, day, usd); }
   void rep_hours(std::int64_t day, const RepHours& hours);
   void end_of_period(std::int64_t day, const PeriodStocks& stocks);
-  void set_initial_customers(std::int64_t customers) { initial_customers_ = customers; }
 
   // Fills summary and series; consumes the recorder's response-time sample.
   [[nodiscard]] sim::RunOutput finish();
 
  private:
   void count(Series s, std::int64_t day, double amount = 1.0);
-  [[nodiscard]] std::size_t period_of(std::int64_t day) const { return static_cast<std::size_t>(day / period_days_); }
+  [[nodiscard]] std::size_t period_of(std::int64_t day) const {
+    return static_cast<std::size_t>((day - first_day_) / period_days_);
+  }
   [[nodiscard]] double& cell(Series s, std::size_t period) { return series_[static_cast<std::size_t>(s) * periods_ + period]; }
   [[nodiscard]] double total(Series s) const;
   void finish_series();
   void fill_summary(std::vector<double>& s) const;
 
   std::int64_t period_days_;
+  std::int64_t first_day_ = 0;  // simulated day of reported day 0
+  bool reporting_ = false;      // false during the warm-up
   std::size_t periods_;
   std::vector<double> series_;
   std::vector<double> response_hours_;   // one entry per response (exact quantiles)

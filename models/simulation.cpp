@@ -22,15 +22,28 @@ Simulation::Simulation(std::shared_ptr<const ModelParameters> parameters, std::u
       random_(p_->run.seed, replicate),
       recorder_(p_->run.horizon_days, p_->run.period_days),
       ledger_(static_cast<std::size_t>(p_->population.prospects)),
-      contacts_by_day_(static_cast<std::size_t>(p_->run.horizon_days)),
-      decisions_by_day_(static_cast<std::size_t>(p_->run.horizon_days)) {}
+      contacts_by_day_(static_cast<std::size_t>(simulated_days(p_->run))),
+      decisions_by_day_(static_cast<std::size_t>(simulated_days(p_->run))) {}
 
 sim::RunOutput Simulation::run() {
   populate();
-  for (std::int64_t day = 0; day < p_->run.horizon_days; ++day) simulate_day(day);
+  // The warm-up (docs/model.md section 5) runs the same schedule; only the recorders
+  // wait. State, clocks and calendars carry over into the reported horizon.
+  for (std::int64_t day = 0; day < simulated_days(p_->run); ++day) {
+    if (day == p_->run.warmup_days) start_reporting(day);
+    simulate_day(day);
+  }
   sim::RunOutput out = recorder_.finish();
   out.agents = ledger_.finish(rep_rows_bound(*p_), [this](std::uint32_t rep) { return rep_at_end(rep); });
   return out;
+}
+
+std::int64_t Simulation::reported_day(std::int64_t day) const { return day - p_->run.warmup_days; }
+
+void Simulation::start_reporting(std::int64_t day) {
+  recorder_.start_reporting(day, customers_);
+  ledger_.start_reporting();
+  marketers_.start_reporting();
 }
 
 void Simulation::simulate_day(std::int64_t day) {
@@ -44,8 +57,12 @@ void Simulation::simulate_day(std::int64_t day) {
   turnover_and_hiring(day);
   adopt_framework(day);
   field_and_review_day(day);
-  if (is_sync_day(p_->syncs, day)) hold_sync();
-  const bool period_end = (day + 1) % p_->run.period_days == 0 || day + 1 == p_->run.horizon_days;
+  // Syncs keep their calendar phase on reported days; (d + 1) % n == 0 also holds for
+  // negative d, so the warm-up has syncs on the same schedule.
+  if (is_sync_day(p_->syncs, reported_day(day))) hold_sync();
+  const std::int64_t reported = reported_day(day);
+  const bool period_end = reported >= 0 && ((reported + 1) % p_->run.period_days == 0 ||
+                                            reported + 1 == p_->run.horizon_days);
   if (period_end) record_period_end(day);
 }
 

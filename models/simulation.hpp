@@ -15,6 +15,8 @@
 //   9. Reps: turnover with onboarding, budget-driven hiring, enablement adoption,
 //      syncs on sync days.
 //  10. Stocks recorded at the end of each period.
+// A warm-up of run.warmup_days runs this schedule before the reported horizon; days are
+// numbered from its start (random keys, calendars), and the recorder ignores it.
 #include <cstdint>
 #include <memory>
 
@@ -59,6 +61,11 @@ class Simulation {
   // distinct i (writes only element i).
   void draw_prospect(std::uint32_t i, double& first_threshold);
   void simulate_day(std::int64_t day);
+  // The warm-up ends: the recorders count from `day` on.
+  void start_reporting(std::int64_t day);
+  // Simulated day -> day of the reported horizon (negative in the warm-up). Dated events
+  // of a scenario (syncs' calendar, the enablement meeting) count reported days.
+  [[nodiscard]] std::int64_t reported_day(std::int64_t day) const;
   void record_period_end(std::int64_t day);
 
   // simulation_funnel.cpp: demand, scoring, routing, follow-up, response,

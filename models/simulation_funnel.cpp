@@ -153,7 +153,7 @@ void Simulation::open_opportunity(std::int64_t day, std::uint32_t prospect) {
                                              p_->close.cycle_sigma);
   if (p_->enablement.enabled && reps_.adopted_framework[rep] != 0) cycle *= framework_cycle_multiplier(p_->enablement);
   const double decided = decision_day(day, cycle);
-  if (decided < static_cast<double>(p_->run.horizon_days)) {
+  if (decided < static_cast<double>(simulated_days(p_->run))) {
     decisions_by_day_[static_cast<std::size_t>(decided)].push_back(prospect);
   }
 }

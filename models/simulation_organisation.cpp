@@ -16,7 +16,11 @@ double Simulation::content_lift_today(double effect) const {
 
 void Simulation::update_budget_and_content(std::int64_t day) {
   org_.content_relevance = relevance_after_day(p_->content, org_.content_relevance);
-  update_budget(p_->budget, org_);
+  if (reported_day(day) >= 0) {
+    update_budget(p_->budget, org_);
+  } else {
+    hold_budget(org_);  // warm-up
+  }
   recorder_.marketing_spend(day, org_.marketing_budget_per_day);
 }
 

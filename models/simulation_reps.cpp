@@ -137,12 +137,12 @@ void Simulation::turnover_and_hiring(std::int64_t day) {
 
 void Simulation::adopt_framework(std::int64_t day) {
   const auto& e = p_->enablement;
-  if (!e.enabled || day < e.meeting_day || org_.active_reps.empty()) return;
+  if (!e.enabled || reported_day(day) < e.meeting_day || org_.active_reps.empty()) return;
   const double peer_share = framework_share(org_.active_reps, reps_.adopted_framework);
   for (std::uint32_t rep : org_.active_reps) {
     if (reps_.adopted_framework[rep] != 0) continue;
     // Marketer 0 presents the framework (seed 003): reps who trust that marketer adopt faster.
-    const double probability = adoption_probability(e, day, trust_in(rep, 0), peer_share);
+    const double probability = adoption_probability(e, reported_day(day), trust_in(rep, 0), peer_share);
     if (random_.bernoulli(rep_key(rep, day, Purpose::framework_adoption), probability)) {
       reps_.adopted_framework[rep] = 1;
     }

@@ -95,15 +95,16 @@ void Simulation::answer(std::uint32_t rep, const ResponseTask& task, double dela
     throw RunError("response delay is not a finite non-negative number");
   }
   const double answered_day = std::floor((task.arrival_hours + delay_hours) / kHoursPerDay);
-  // An answer after the horizon is not observed: the lead counts as never answered.
-  if (answered_day >= static_cast<double>(p_->run.horizon_days)) return;
+  // An answer after the last simulated day is not observed: the lead counts as never answered.
+  if (answered_day >= static_cast<double>(simulated_days(p_->run))) return;
   recorder_.responded(static_cast<std::int64_t>(answered_day), delay_hours);
   // A courtesy reply can come after its prospect has engaged again (its lead went back
   // to nurture at once): the reply then belongs to the earlier lead, not the current one.
   if (task.episode == prospects_.episode[task.prospect]) {
     ledger_.responded(rep, task.prospect, delay_hours);
   } else {
-    ledger_.responded_to_earlier_lead(rep, delay_hours);
+    const bool in_warm_up = task.arrival_hours < static_cast<double>(p_->run.warmup_days) * kHoursPerDay;
+    ledger_.responded_to_earlier_lead(rep, delay_hours, in_warm_up);
   }
   if (task.courtesy) return;
   prospects_.response_hours[task.prospect] = static_cast<float>(delay_hours);

@@ -18,6 +18,8 @@ void update_budget(const BudgetParameters& b, Organisation& org) noexcept {
       b.follows_revenue ? b.marketing_fraction * org.trailing_bookings_per_day : b.initial_marketing_usd_per_day;
 }
 
+void hold_budget(Organisation& org) noexcept { org.bookings_today = 0.0; }
+
 double demand_budget_factor(const BudgetParameters& b, double budget_per_day) noexcept {
   const double initial = b.initial_marketing_usd_per_day;
   return initial > 0 ? std::pow(budget_per_day / initial, b.demand_elasticity) : 1.0;

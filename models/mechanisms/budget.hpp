@@ -18,6 +18,11 @@ namespace alignsim::model {
 // smoothing) and set today's marketing budget (fixed when it does not follow revenue).
 void update_budget(const BudgetParameters& b, Organisation& org) noexcept;
 
+// A business day of the warm-up (docs/model.md section 5): budget and trailing bookings
+// stay at the initial steady state while the empty pipeline fills, since bookings from
+// a half-empty pipeline would understate the going concern's and cut its budget.
+void hold_budget(Organisation& org) noexcept;
+
 // Relative demand from today's budget: (budget / initial)^elasticity (1 without an
 // initial budget).
 [[nodiscard]] double demand_budget_factor(const BudgetParameters& b, double budget_per_day) noexcept;

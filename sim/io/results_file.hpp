@@ -59,7 +59,8 @@ struct Provenance {
   std::string scenario_name;
   std::string scenario_yaml;  // the full resolved scenario text
   std::uint64_t seed = 0;
-  std::int64_t horizon_days = 0;  // business days simulated; caps the last period's end day
+  std::int64_t horizon_days = 0;  // business days reported; caps the last period's end day
+  std::int64_t warmup_days = 0;   // business days simulated before the reported horizon
 };
 
 // Not thread-safe: call from one writer thread only (HDF5's lock is global anyway).

@@ -97,6 +97,7 @@ void ResultsFile::State::write_provenance(const ResultsLayout& layout, const Pro
   write_string_attribute(root, "scenario_name", provenance.scenario_name, string_type);
   write_number_attribute(root, "seed", H5T_STD_U64LE, H5T_NATIVE_UINT64, provenance.seed);
   write_int64_attribute(root, "horizon_days", provenance.horizon_days);
+  write_int64_attribute(root, "warmup_days", provenance.warmup_days);
   write_int64_attribute(root, "period_days", layout.period_days);
   write_int64_attribute(root, "replicates", static_cast<std::int64_t>(layout.replicates));
   write_string_attribute(root, "scenario_yaml", provenance.scenario_yaml, string_type);

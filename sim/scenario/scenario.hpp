@@ -59,6 +59,7 @@ struct ScenarioSpec {
 
   // Run-wide settings (the same for every variant; variants may not override run.*).
   std::int64_t horizon_days = 0;
+  std::int64_t warmup_days = 0;  // run.warmup_days if the model has one: simulated, not reported
   std::int64_t period_days = 0;
   std::uint64_t seed = 0;
   std::int64_t replicates = 0;

@@ -58,6 +58,8 @@ void require_run_parameters(const ParameterCatalog& catalog) {
 void fill_run_fields(ScenarioSpec& spec) {
   const Settings& base = spec.variants.front().resolved;
   spec.horizon_days = get_integer(base, "run.horizon_days");
+  // Optional: a model without a warm-up reports from its first simulated day.
+  if (base.contains("run.warmup_days")) spec.warmup_days = get_integer(base, "run.warmup_days");
   spec.period_days = get_integer(base, "run.period_days");
   spec.replicates = get_integer(base, "run.replicates");
   const std::int64_t seed = get_integer(base, "run.seed");

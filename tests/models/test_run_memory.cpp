@@ -78,5 +78,15 @@ TEST(RunMemory, EstimateGrowsWithTheProspectsAtTheStatedRate) {
   EXPECT_GT(run_memory_bytes(*large), 6'000'000'000U) << "10^8 prospects need ~6 GB per run";
 }
 
+// The event calendars cover the warm-up as well as the horizon; the series only the
+// horizon, so a warm-up adds the calendars' bytes per day and nothing else.
+TEST(RunMemory, WarmUpGrowsOnlyTheCalendars) {
+  const auto cold = parameters_with({{"run.warmup_days", std::int64_t{0}}});
+  const auto warm = parameters_with({{"run.warmup_days", std::int64_t{1000}}});
+  const auto longer = parameters_with({{"run.warmup_days", std::int64_t{0}}, {"run.horizon_days", std::int64_t{1520}}});
+  EXPECT_GT(run_memory_bytes(*warm), run_memory_bytes(*cold));
+  EXPECT_LT(run_memory_bytes(*warm), run_memory_bytes(*longer)) << "a longer horizon also grows the series";
+}
+
 }  // namespace
 }  // namespace alignsim::model

@@ -11,34 +11,57 @@ namespace {
 
 double summary(const sim::RunOutput& out, Summary m) { return out.summary[static_cast<std::size_t>(m)]; }
 
+// Warm-up events of every kind on simulated days [0, first_day): none may be recorded.
+void record_warm_up(RunRecorder& r, int first_day) {
+  for (int day = 0; day < first_day; ++day) {
+    r.inquiry(day);
+    r.mql(day);
+    r.worked(day);
+    r.ignored(day);
+    r.responded(day, 5.0);
+    r.qualified(day, true);
+    r.own_lead(day, true);
+    r.won(day, 99.0, true, true);
+    r.lost();
+    r.churned(day);
+    r.feedback_report();
+    r.marketing_spend(day, 7.0);
+    r.rep_hours(day, {1.0, 1.0, 1.0, 8.0});
+    r.end_of_period(day, {9, 9, 0.9, 0.9, 0.9, 9, 0.9});
+  }
+}
+
 // Two periods of five days. Period 0: four inquiries, three MQLs (two worked, one
 // ignored with a courtesy reply), responses after 0.5 h, 30 h and 2 h. Period 1: two wins
-// (one a key account, one from a rep's own lead), a loss, a churned customer.
-sim::RunOutput recorded_run() {
+// (one a key account, one from a rep's own lead), a loss, a churned customer. With a
+// warm-up the same events happen `first_day` simulated days later.
+sim::RunOutput recorded_run(int first_day = 0) {
   RunRecorder r(10, 5);
-  r.set_initial_customers(1);
-  for (int i = 0; i < 4; ++i) r.inquiry(0);
-  for (int i = 0; i < 3; ++i) r.mql(i);
-  r.worked(0);
-  r.responded(0, 0.5);
-  r.worked(1);
-  r.responded(1, 30.0);
-  r.ignored(2);
-  r.responded(2, 2.0);
-  r.qualified(1, false);
-  r.own_lead(2, true);
-  r.qualified(2, true);
+  record_warm_up(r, first_day);
+  r.start_reporting(first_day, 1);
+  const int d = first_day;
+  for (int i = 0; i < 4; ++i) r.inquiry(d + 0);
+  for (int i = 0; i < 3; ++i) r.mql(d + i);
+  r.worked(d + 0);
+  r.responded(d + 0, 0.5);
+  r.worked(d + 1);
+  r.responded(d + 1, 30.0);
+  r.ignored(d + 2);
+  r.responded(d + 2, 2.0);
+  r.qualified(d + 1, false);
+  r.own_lead(d + 2, true);
+  r.qualified(d + 2, true);
   r.feedback_report();
   r.feedback_report();
-  for (int day = 0; day < 10; ++day) r.marketing_spend(day, 10.0);
-  r.rep_hours(0, {4.0, 2.0, 1.0, 8.0});
-  r.rep_hours(6, {2.0, 2.0, 2.0, 8.0});
-  r.end_of_period(4, {1, 2, 0.4, 0.2, 0.3, 3, 0.5});
-  r.won(6, 1000.0, true, false);
-  r.won(7, 500.0, false, true);
+  for (int day = 0; day < 10; ++day) r.marketing_spend(d + day, 10.0);
+  r.rep_hours(d + 0, {4.0, 2.0, 1.0, 8.0});
+  r.rep_hours(d + 6, {2.0, 2.0, 2.0, 8.0});
+  r.end_of_period(d + 4, {1, 2, 0.4, 0.2, 0.3, 3, 0.5});
+  r.won(d + 6, 1000.0, true, false);
+  r.won(d + 7, 500.0, false, true);
   r.lost();
-  r.churned(8);
-  r.end_of_period(9, {2, 0, 0.5, 0.1, 0.6, 4, 0.25});
+  r.churned(d + 8);
+  r.end_of_period(d + 9, {2, 0, 0.5, 0.1, 0.6, 4, 0.25});
   return r.finish();
 }
 
@@ -126,6 +149,17 @@ TEST(RunRecorder, SeriesPerPeriod) {
   EXPECT_EQ(at(Series::framework_adoption, 0), 0.5);
   EXPECT_EQ(at(Series::prospecting_time_share, 0), 2.0 / 8.0);
   EXPECT_EQ(at(Series::selling_time_share, 1), 2.0 / 8.0);
+}
+
+// A warm-up is simulated but not reported: after 7 days of warm-up events of every kind,
+// the reported horizon's summary and series are bitwise those of a run without one.
+TEST(RunRecorder, WarmUpEventsAreNotRecorded) {
+  const auto plain = recorded_run(0), warmed = recorded_run(7);
+  ASSERT_EQ(plain.summary.size(), warmed.summary.size());
+  ASSERT_EQ(plain.series.size(), warmed.series.size());
+  auto same = [](double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; };
+  for (std::size_t i = 0; i < plain.summary.size(); ++i) EXPECT_TRUE(same(plain.summary[i], warmed.summary[i])) << i;
+  for (std::size_t i = 0; i < plain.series.size(); ++i) EXPECT_TRUE(same(plain.series[i], warmed.series[i])) << i;
 }
 
 }  // namespace

@@ -154,7 +154,9 @@ def provenance_section(results):
               + " (the HDF5 file stores no date; this is the file system's)"),
              ("alignsim version", results.alignsim_version), ("Git revision", results.git_revision),
              ("Seed", results.seed), ("Replicates per variant", results.replicates),
-             ("Horizon", "%d business days, reported every %d" % (results.horizon_days, results.period_days)),
+             ("Horizon", "%d business days, reported every %d" % (results.horizon_days, results.period_days)
+              + (", after a %d-day warm-up that is simulated and not reported" % results.warmup_days
+                 if results.warmup_days > 0 else "")),
              ("Output format version", results.output_format_version),
              ("Failed runs", "%d of %d" % (results.failed_runs, results.run_errors.size)))
     if results.is_sweep:

@@ -109,6 +109,7 @@ class Results:
     design: dict                # /design factor -> Metric [point], or None
     sensitivity: dict           # /sensitivity datasets (and coordinates) -> Metric, or None
     modified_utc: datetime.datetime  # the file's mtime: HDF5 stores no date by design
+    warmup_days: int = 0        # business days simulated before the horizon, not reported (older files: 0)
 
     @property
     def is_sweep(self):
@@ -252,6 +253,7 @@ def _read(f, path):
         alignsim_version=_text(f.attrs["alignsim_version"]), git_revision=_text(f.attrs["git_revision"]),
         scenario_yaml=_text(f.attrs["scenario_yaml"]), output_format_version=version,
         horizon_days=int(f.attrs["horizon_days"]), period_days=int(f.attrs["period_days"]),
+        warmup_days=int(f.attrs.get("warmup_days", 0)),
         replicates=replicates, variants=variants, descriptions=descriptions, overrides_yaml=overrides,
         series=series, periods=np.asarray(periods[...], dtype=float),
         period_units=_text(periods.attrs.get("units", "business days")),
