@@ -97,8 +97,12 @@ TEST(WarmUpTrend, DefaultWarmUpLeavesNoStartUpTrendInTheBaseline) {
 TEST(WarmUpTrend, WithoutWarmUpTheSameTestFindsTheStartUpTrend) {
   const auto trends = start_up_trends(baseline({"run.warmup_days=0"}));
   // MQLs are left out: they depend on the market and the budget only, both of which
-  // start at their steady state here; every stage after them starts empty or untrained.
-  for (Key key : {Key::worked, Key::qualified, Key::wins, Key::open_pipeline, Key::customers_added, Key::trust}) {
+  // start at their steady state here; every stage after them starts empty. Mean trust is
+  // left out too: with the baseline's four marketers (M18) whose bars adapt, its drift
+  // over the first 24 cold weeks is smaller than the replicates' spread can resolve at 40
+  // replicates (z = 2.8 when measured on 2 December 2026); the warmed-up test above still
+  // holds it.
+  for (Key key : {Key::worked, Key::qualified, Key::wins, Key::open_pipeline, Key::customers_added}) {
     const Trend& t = trends[static_cast<std::size_t>(key)];
     EXPECT_GT(std::fabs(t.z()), 3.0) << kNames[static_cast<std::size_t>(key)] << ": " << t.mean << " (SE " << t.se
                                      << ")";
