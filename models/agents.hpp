@@ -83,6 +83,7 @@ struct Marketers {
   std::vector<double> lead_quality_since_sync; // sum of expected quality of its MQLs
   std::vector<std::int64_t> mqls_since_sync;
   std::vector<double> mqls_total, worked_total, bookings_total;  // over the run
+  std::vector<double> mqls_at_period_start, worked_at_period_start, bookings_at_period_start;
 
   [[nodiscard]] std::size_t size() const noexcept { return bar.size(); }
   // The totals count the reported horizon only (the warm-up, docs/model.md section 5).
@@ -90,6 +91,9 @@ struct Marketers {
     std::fill(mqls_total.begin(), mqls_total.end(), 0.0);
     std::fill(worked_total.begin(), worked_total.end(), 0.0);
     std::fill(bookings_total.begin(), bookings_total.end(), 0.0);
+    std::fill(mqls_at_period_start.begin(), mqls_at_period_start.end(), 0.0);
+    std::fill(worked_at_period_start.begin(), worked_at_period_start.end(), 0.0);
+    std::fill(bookings_at_period_start.begin(), bookings_at_period_start.end(), 0.0);
   }
   void resize(std::size_t n) {
     bar.resize(n);
@@ -103,6 +107,9 @@ struct Marketers {
     mqls_total.resize(n, 0.0);
     worked_total.resize(n, 0.0);
     bookings_total.resize(n, 0.0);
+    mqls_at_period_start.resize(n, 0.0);
+    worked_at_period_start.resize(n, 0.0);
+    bookings_at_period_start.resize(n, 0.0);
   }
 };
 

@@ -254,7 +254,28 @@ constexpr std::array<MetricRow<FunnelColumn>, static_cast<std::size_t>(FunnelCol
     {FunnelColumn::qualified, "qualified", "opportunities", "of those, MQLs that became opportunities", "qualified",
      0, 0, Better::higher, Mechanism::qualification},
 }};
-static_assert(in_enum_order(kRepColumns) && in_enum_order(kFunnelColumns));
+constexpr std::array<MetricRow<MarketerColumn>, static_cast<std::size_t>(MarketerColumn::count)> kMarketerColumns{{
+    {MarketerColumn::scoring_bar, "scoring_bar", "score", "the marketer's scoring bar at the end of the period",
+     "scoring bar", 0, 0, Better::neither, Mechanism::marketers},
+    {MarketerColumn::mqls, "mqls", "leads", "MQLs from the marketer's programme in the period", "MQLs", 0, 0,
+     Better::neither, Mechanism::marketers},
+    {MarketerColumn::worked, "worked", "leads", "of those, MQLs a rep worked", "MQLs worked", 0, 0, Better::higher,
+     Mechanism::marketers},
+    {MarketerColumn::bookings_usd, "bookings_usd", "USD", "value of deals won in the period from the marketer's leads",
+     "bookings from its leads", 0, 0, Better::higher, Mechanism::marketers},
+    {MarketerColumn::pay_usd, "pay_usd", "USD", "the marketer's pay for the period under its plan",
+     "pay", 0, 0, Better::neither, Mechanism::marketers},
+    {MarketerColumn::field_time_share, "field_time_share", "1",
+     "share of the marketer's time with reps and customers (the rest on campaigns)", "field time", 0, 0,
+     Better::neither, Mechanism::marketers},
+    {MarketerColumn::content_relevance, "content_relevance", "1",
+     "relevance of the marketer's content at the end of the period", "content relevance", 0, 0, Better::higher,
+     Mechanism::marketers},
+    {MarketerColumn::mean_rep_trust, "mean_rep_trust", "trust",
+     "active reps' mean trust in the marketer's leads at the end of the period", "reps' trust in its leads", 0, 0,
+     Better::higher, Mechanism::marketers},
+}};
+static_assert(in_enum_order(kRepColumns) && in_enum_order(kFunnelColumns) && in_enum_order(kMarketerColumns));
 
 std::vector<sim::AgentTableSpec> agent_tables() {
   std::vector<sim::AgentTableSpec> tables(static_cast<std::size_t>(AgentTable::count));
@@ -264,6 +285,9 @@ std::vector<sim::AgentTableSpec> agent_tables() {
   tables[static_cast<std::size_t>(AgentTable::funnel_by_response)] = {
       "funnel_by_response", "response_bucket", "hours from an MQL to its first response",
       {"within_1h", "1_to_2h", "2_to_24h", "over_24h", "never"}, false, specs_of(kFunnelColumns)};
+  tables[static_cast<std::size_t>(AgentTable::marketers)] = {
+      "marketers", "marketer", "marketer id (its programme reaches prospects id mod marketers.count)", {}, true,
+      specs_of(kMarketerColumns)};
   return tables;
 }
 

@@ -32,7 +32,7 @@ enum class Series : std::size_t {
 };
 
 // Indices into OutputLayout::agent_tables, and the columns and rows of each.
-enum class AgentTable : std::size_t { reps, funnel_by_response, count };
+enum class AgentTable : std::size_t { reps, funnel_by_response, marketers, count };
 // /agents/reps: one row per rep ever hired in the run (row = rep id), one value per run.
 enum class RepColumn : std::size_t {
   experience_years, capacity_multiplier, active_at_end, leads_received, leads_worked, leads_ignored,
@@ -43,6 +43,12 @@ enum class RepColumn : std::size_t {
 // courtesy reply), the buckets of the summary's response shares split at 2 h.
 enum class ResponseBucket : std::size_t { within_1h, one_to_2h, two_to_24h, over_24h, never, count };
 enum class FunnelColumn : std::size_t { leads, worked, qualified, count };
+
+// /agents/marketers: one row per marketer (mechanisms/marketers.hpp), values per reporting period.
+enum class MarketerColumn : std::size_t {
+  scoring_bar, mqls, worked, bookings_usd, pay_usd, field_time_share, content_relevance, mean_rep_trust,
+  count
+};
 
 // The bucket of a first response after `hours` (h < 1, 1 <= h < 2, 2 <= h <= 24, h > 24).
 [[nodiscard]] ResponseBucket response_bucket(double hours) noexcept;

@@ -24,9 +24,11 @@ class PreparedSalesRun final : public sim::PreparedRun {
     return calibration_cautions(*parameters_);
   }
   [[nodiscard]] std::uint64_t memory_bytes() const override { return run_memory_bytes(*parameters_); }
-  // Reps: every rep the run can hire (rep_ledger.hpp); the response buckets are labelled.
+  // Reps: every rep the run can hire (rep_ledger.hpp); the response buckets are labelled;
+  // one row per marketer.
   [[nodiscard]] std::vector<std::size_t> agent_table_rows() const override {
-    return {rep_rows_bound(*parameters_), static_cast<std::size_t>(ResponseBucket::count)};
+    return {rep_rows_bound(*parameters_), static_cast<std::size_t>(ResponseBucket::count),
+            static_cast<std::size_t>(parameters_->marketers.count)};
   }
 
  private:

@@ -20,6 +20,8 @@ Simulation::Simulation(std::shared_ptr<const ModelParameters> parameters, std::u
     : p_(std::move(parameters)),
       pay_(incentive_rules(*p_)),
       random_(p_->run.seed, replicate),
+      marketer_series_(static_cast<std::size_t>(p_->marketers.count),
+                       sim::reporting_periods(p_->run.horizon_days, p_->run.period_days)),
       recorder_(p_->run.horizon_days, p_->run.period_days),
       ledger_(static_cast<std::size_t>(p_->population.prospects)),
       contacts_by_day_(static_cast<std::size_t>(simulated_days(p_->run))),
@@ -35,6 +37,8 @@ sim::RunOutput Simulation::run() {
   }
   sim::RunOutput out = recorder_.finish();
   out.agents = ledger_.finish(rep_rows_bound(*p_), [this](std::uint32_t rep) { return rep_at_end(rep); });
+  const std::vector<double> marketers = marketer_series_.finish();
+  out.agents.insert(out.agents.end(), marketers.begin(), marketers.end());
   return out;
 }
 
@@ -119,6 +123,7 @@ void Simulation::record_period_end(std::int64_t day) {
                                 org_.scoring_noise_sd, org_.content_relevance,
                                 static_cast<std::int64_t>(org_.active_reps.size()),
                                 framework_share(org_.active_reps, reps_.adopted_framework)});
+  record_marketers(static_cast<std::size_t>(reported_day(day) / p_->run.period_days));
 }
 
 sim::RunOutput run_model(std::shared_ptr<const ModelParameters> parameters, std::uint32_t replicate) {

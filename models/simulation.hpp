@@ -22,6 +22,7 @@
 
 #include "models/agents.hpp"
 #include "models/engagement_clock.hpp"
+#include "models/marketer_series.hpp"
 #include "models/mechanisms/incentives.hpp"
 #include "models/run_recorder.hpp"
 #include "models/model_parameters.hpp"
@@ -111,6 +112,8 @@ class Simulation {
   void learn_from_lead(std::uint32_t rep, std::uint32_t prospect, bool judged_good);
   void field_and_review_day(std::int64_t day);
   void share_at_sync_per_marketer();
+  // Each marketer's period (marketer_series.hpp) at the end of reporting period `period`.
+  void record_marketers(std::size_t period);
   void start_marketer_trust(std::uint32_t rep);
 
   // simulation_reps.cpp: rep workday and own prospecting, turnover and onboarding,
@@ -141,6 +144,7 @@ class Simulation {
   Prospects prospects_;
   Reps reps_;
   Marketers marketers_;
+  MarketerSeries marketer_series_;
   Organisation org_;
   EngagementClock engagement_clock_;
   EngagementClock churn_clock_;

@@ -55,6 +55,29 @@ std::vector<Simulation::MarketerEnd> Simulation::marketers_at_end() const {
   return end;
 }
 
+void Simulation::record_marketers(std::size_t period) {
+  double all_bookings = 0.0;
+  for (std::uint32_t m = 0; m < marketers_.size(); ++m) {
+    all_bookings += marketers_.bookings_total[m] - marketers_.bookings_at_period_start[m];
+  }
+  const std::vector<MarketerEnd> now = marketers_at_end();
+  for (std::uint32_t m = 0; m < marketers_.size(); ++m) {
+    MarketerPeriod v;
+    v.scoring_bar = now[m].bar;
+    v.mqls = marketers_.mqls_total[m] - marketers_.mqls_at_period_start[m];
+    v.worked = marketers_.worked_total[m] - marketers_.worked_at_period_start[m];
+    v.bookings_usd = marketers_.bookings_total[m] - marketers_.bookings_at_period_start[m];
+    v.pay_usd = marketer_pay(*p_, v.mqls, v.bookings_usd, all_bookings);
+    v.field_time_share = works_in_field(p_->marketers, m) ? p_->marketers.field_share : 0.0;
+    v.content_relevance = now[m].content_relevance;
+    v.mean_rep_trust = now[m].mean_rep_trust;
+    marketer_series_.record(period, m, v);
+    marketers_.mqls_at_period_start[m] = marketers_.mqls_total[m];
+    marketers_.worked_at_period_start[m] = marketers_.worked_total[m];
+    marketers_.bookings_at_period_start[m] = marketers_.bookings_total[m];
+  }
+}
+
 void Simulation::note_marketer_mql(std::uint32_t prospect) {
   const std::uint32_t m = marketer_of(prospect);
   marketers_.mqls_since_review[m] += 1.0;

@@ -45,8 +45,9 @@ def agents_digest(h5):
 
 
 def check_agent_sums(h5):
-    """Per run, the reps' counts add up to the summary's totals, and the response
-    buckets' MQLs and worked MQLs to the summary's (qualified there also counts the reps'
+    """Per run, the reps' counts add up to the summary's totals, the marketers' MQLs and
+    worked MQLs over all periods too, and the response buckets' MQLs and worked MQLs to
+    the summary's (qualified there also counts the reps'
     own prospecting, so the buckets' qualified is at most the total)."""
     reps, funnel, summary = h5["agents/reps"], h5["agents/funnel_by_response"], h5["summary"]
     for column, total in (("leads_received", "mqls"), ("leads_worked", "mqls_worked"),
@@ -58,6 +59,10 @@ def check_agent_sums(h5):
     assert np.array_equal(funnel["leads"][...].sum(axis=2), summary["mqls"][...])
     assert np.array_equal(funnel["worked"][...].sum(axis=2), summary["mqls_worked"][...])
     assert np.all(funnel["qualified"][...].sum(axis=2) <= summary["qualified"][...])
+    marketers = h5["agents/marketers"]  # [variant, replicate, marketer, period]
+    assert np.array_equal(marketers["mqls"][...].sum(axis=(2, 3)), summary["mqls"][...])
+    assert np.array_equal(marketers["worked"][...].sum(axis=(2, 3)), summary["mqls_worked"][...])
+    assert np.all(marketers["bookings_usd"][...].sum(axis=(2, 3)) <= summary["bookings_usd"][...] * (1 + 1e-12))
 
 
 def check_xarray_agents(path):
@@ -69,6 +74,9 @@ def check_xarray_agents(path):
     assert funnel["leads"].dims == ("variant", "replicate", "response_bucket"), funnel["leads"].dims
     assert list(funnel["response_bucket"].values) == ["within_1h", "1_to_2h", "2_to_24h", "over_24h", "never"], \
         funnel["response_bucket"].values
+    marketers = xr.open_dataset(path, group="agents/marketers", engine="h5netcdf")
+    assert marketers["scoring_bar"].dims == ("variant", "replicate", "marketer", "period"), \
+        marketers["scoring_bar"].dims
     # Label-based selection works through the named coordinate.
     assert float(funnel["leads"].sel(variant="base", response_bucket="never").sum()) >= 0
 

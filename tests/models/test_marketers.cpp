@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "model_test_support.hpp"
+#include "models/metric_catalog.hpp"
+#include "models/rep_ledger.hpp"
 
 namespace alignsim::model {
 namespace {
@@ -124,6 +126,37 @@ TEST(MarketerAdaptation, SameSeedSameBarsAndOtherSeedOtherRuns) {
     EXPECT_EQ(a[0][m].bookings_usd, b[0][m].bookings_usd);
   }
   EXPECT_NE(a[0][0].bookings_usd, a[1][0].bookings_usd);
+}
+
+TEST(MarketerSeries, PeriodsAddUpToTheRunAndAdaptingBarsMoveOverTime) {
+  // No warm-up, so the first period comes before the first review (day 60).
+  const auto p = testing::parameters_with({{"marketers.count", std::int64_t{3}},
+                                           {"marketers.adaptation", true},
+                                           {"marketers.bar_floor", 0.3},
+                                           {"marketers.bar_spread", 0.2},
+                                           {"run.warmup_days", std::int64_t{0}}});
+  const sim::RunOutput out = run_model(p, 1);
+  const std::size_t periods = sim::reporting_periods(p->run.horizon_days, p->run.period_days);
+  // /agents/marketers follows the reps' and the buckets' tables in RunOutput::agents.
+  const std::size_t offset = static_cast<std::size_t>(RepColumn::count) * rep_rows_bound(*p) +
+                             static_cast<std::size_t>(FunnelColumn::count) * static_cast<std::size_t>(ResponseBucket::count);
+  const auto cell = [&](MarketerColumn c, std::size_t m, std::size_t period) {
+    return out.agents.at(offset + (static_cast<std::size_t>(c) * 3 + m) * periods + period);
+  };
+  double mqls = 0.0, worked = 0.0;
+  for (std::size_t m = 0; m < 3; ++m) {
+    for (std::size_t t = 0; t < periods; ++t) {
+      mqls += cell(MarketerColumn::mqls, m, t);
+      worked += cell(MarketerColumn::worked, m, t);
+    }
+  }
+  EXPECT_EQ(mqls, testing::summary(out, Summary::mqls));
+  EXPECT_EQ(worked, testing::summary(out, Summary::mqls_worked));
+  EXPECT_EQ(cell(MarketerColumn::scoring_bar, 0, 0), 0.70 - 0.1);  // the spread, before any review
+  EXPECT_EQ(cell(MarketerColumn::scoring_bar, 2, 0), 0.70 + 0.1);
+  for (std::size_t m = 0; m < 3; ++m) {
+    EXPECT_NE(cell(MarketerColumn::scoring_bar, m, periods - 1), cell(MarketerColumn::scoring_bar, m, 0)) << m;
+  }
 }
 
 }  // namespace

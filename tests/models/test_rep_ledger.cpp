@@ -130,7 +130,11 @@ TEST(RepLedger, RunSumsEqualTheSummaryTotals) {
                                            {"prospecting.enabled", false}});
   const sim::RunOutput out = run_model(p, 2);
   const std::size_t rows = rep_rows_bound(*p);
-  ASSERT_EQ(out.agents.size(), kRepColumns * rows + static_cast<std::size_t>(FunnelColumn::count) * kBuckets);
+  const std::size_t marketer_values = static_cast<std::size_t>(MarketerColumn::count) *
+                                      static_cast<std::size_t>(p->marketers.count) *
+                                      sim::reporting_periods(p->run.horizon_days, p->run.period_days);
+  ASSERT_EQ(out.agents.size(),
+            kRepColumns * rows + static_cast<std::size_t>(FunnelColumn::count) * kBuckets + marketer_values);
   const auto summary = [&](Summary m) { return out.summary[static_cast<std::size_t>(m)]; };
   const auto rep_sum = [&](RepColumn column) {
     double sum = 0.0;
