@@ -206,6 +206,9 @@ constexpr std::array kFunnel{Summary::inquiries, Summary::mqls, Summary::mqls_wo
 constexpr std::array kFanCharts{Series::bookings_usd, Series::wins, Series::customers, Series::share_mqls_ignored,
                                 Series::mean_response_hours, Series::mean_rep_trust};
 constexpr std::array kRunsChart{Series::mean_rep_trust, Series::share_mqls_ignored};
+// The report's agent charts: marketers' choices over time, and the per-rep view.
+constexpr std::array kMarketerChart{MarketerColumn::scoring_bar, MarketerColumn::mean_rep_trust};
+constexpr std::array kRepChart{RepColumn::median_response_hours, RepColumn::leads_worked, RepColumn::trust_at_end};
 
 // Rank r (1-based) for the metric at position r-1 of `chart`.
 template <typename Id, std::size_t N>
@@ -297,6 +300,10 @@ sim::OutputLayout charted_layout() {
   rank_by(kFunnel, layout.summary, &sim::MetricSpec::funnel_rank);
   rank_by(kFanCharts, layout.series, &sim::MetricSpec::chart_rank);
   rank_by(kRunsChart, layout.series, &sim::MetricSpec::runs_chart_rank);
+  rank_by(kMarketerChart, layout.agent_tables[static_cast<std::size_t>(AgentTable::marketers)].columns,
+          &sim::MetricSpec::chart_rank);
+  rank_by(kRepChart, layout.agent_tables[static_cast<std::size_t>(AgentTable::reps)].columns,
+          &sim::MetricSpec::chart_rank);
   return layout;
 }
 

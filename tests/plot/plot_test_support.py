@@ -29,7 +29,8 @@ class ScratchDirTestCase(unittest.TestCase):
 
 # Every chart a what-if file (base + at least one what-if, no sweeps) must produce.
 EXPECTED_CHARTS = ("effects", "funnel", "fan_bookings_usd", "fan_wins", "fan_customers", "fan_share_mqls_ignored",
-                   "fan_mean_response_hours", "fan_mean_rep_trust", "runs_mean_rep_trust_share_mqls_ignored")
+                   "fan_mean_response_hours", "fan_mean_rep_trust", "runs_mean_rep_trust_share_mqls_ignored",
+                   "agents_marketers", "agents_reps")
 
 
 def alignsim_executable():

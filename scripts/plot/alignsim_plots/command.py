@@ -35,7 +35,7 @@ def _parse(argv):
 def make_report(results, out_dir, dpi=100):
     """Draws every chart into out_dir and writes the report; returns the report path."""
     # Imported here: loading and checking the file must not wait for matplotlib.
-    from . import effects, fan_charts, funnel, report_html, runs_chart, style, sweeps
+    from . import agent_charts, effects, fan_charts, funnel, report_html, runs_chart, style, sweeps
     style.set_png_dpi(dpi)
     charts = []
     if not results.is_sweep:  # a sweep's points are not variants to compare with a base
@@ -43,6 +43,7 @@ def make_report(results, out_dir, dpi=100):
         charts += funnel.make_funnel_chart(results, out_dir)
         charts += fan_charts.make_fan_charts(results, out_dir)
         charts += runs_chart.make_runs_chart(results, out_dir)
+        charts += agent_charts.make_agent_charts(results, out_dir)
     sweep_charts, notes = sweeps.make_sweep_charts(results, out_dir)
     return report_html.write_report(results, charts + sweep_charts, notes, os.path.join(out_dir, REPORT_NAME))
 

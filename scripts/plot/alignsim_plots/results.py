@@ -110,6 +110,7 @@ class Results:
     sensitivity: dict           # /sensitivity datasets (and coordinates) -> Metric, or None
     modified_utc: datetime.datetime  # the file's mtime: HDF5 stores no date by design
     warmup_days: int = 0        # business days simulated before the horizon, not reported (older files: 0)
+    agent_tables: tuple = ()    # agent_charts.AgentTable with the charted columns of each /agents group
 
     @property
     def is_sweep(self):
@@ -179,6 +180,35 @@ def _charted_series(timeseries, rows, replicates, periods, path):
     return series
 
 
+def _agent_tables(f, rows, replicates, path):
+    """The /agents groups whose rows are agents (no row labels) and whose model ranks some
+    column for charts, at the charted replicates; () for files without /agents."""
+    from .agent_charts import AgentTable
+    if "agents" not in f or not isinstance(f["agents"], h5py.Group):
+        return ()
+    picked = charted_replicates(replicates)
+    tables = []
+    for name in sorted(f["agents"]):
+        group = f["agents"][name]
+        if not isinstance(group, h5py.Group):
+            continue
+        columns = [d for d in _data_variables(group).values() if int(d.attrs.get("chart_rank", 0)) > 0]
+        if not columns:
+            continue
+        labels = _text(columns[0].attrs.get("DIMENSION_LABELS", [""] * 4)[2]) if columns[0].ndim > 2 else ""
+        row_coordinate = group.get(labels) if labels else None
+        if row_coordinate is not None and h5py.check_string_dtype(row_coordinate.dtype):
+            continue  # labelled rows are categories, not agents
+        for d in columns:
+            if d.ndim not in (3, 4) or d.shape[:2] != (rows, replicates):
+                raise ResultsError("%s: /agents/%s/%s has shape %s" % (path, name, d.name.rsplit("/", 1)[-1],
+                                                                        d.shape))
+        selection = (slice(None), picked.tolist()) if len(picked) < replicates else Ellipsis
+        metrics = sorted((_metric(d, selection) for d in columns), key=lambda m: m.chart_rank)
+        tables.append(AgentTable(name, labels or "row", columns[0].ndim == 4, tuple(metrics)))
+    return tuple(tables)
+
+
 def _data_variables(group):
     """Datasets of a group that are not coordinates (dimension scales)."""
     return {name: item for name, item in group.items()
@@ -238,6 +268,7 @@ def _read(f, path):
                                % (path, _INCOMPLETE))
         rows = int(f.attrs["points"]) if "points" in f.attrs else len(next(iter(design.values())).values)
         variants = descriptions = overrides = ()
+        agents = ()  # a sweep's agents are not charted, like its series
         series, paired = {}, None  # a sweep's per-point series are not charted (there may be millions)
     else:
         design = None
@@ -248,12 +279,13 @@ def _read(f, path):
         rows = len(variants)
         series = _charted_series(timeseries, rows, replicates, periods.shape[0], path)
         paired = _table(f, "paired_differences", rows, path)
+        agents = _agent_tables(f, rows, replicates, path)
     return Results(
         path=path, scenario_name=_text(f.attrs["scenario_name"]), seed=int(f.attrs["seed"]),
         alignsim_version=_text(f.attrs["alignsim_version"]), git_revision=_text(f.attrs["git_revision"]),
         scenario_yaml=_text(f.attrs["scenario_yaml"]), output_format_version=version,
         horizon_days=int(f.attrs["horizon_days"]), period_days=int(f.attrs["period_days"]),
-        warmup_days=int(f.attrs.get("warmup_days", 0)),
+        warmup_days=int(f.attrs.get("warmup_days", 0)), agent_tables=agents,
         replicates=replicates, variants=variants, descriptions=descriptions, overrides_yaml=overrides,
         series=series, periods=np.asarray(periods[...], dtype=float),
         period_units=_text(periods.attrs.get("units", "business days")),
