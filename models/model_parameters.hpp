@@ -65,6 +65,8 @@ struct FollowUpParameters {  // models/mechanisms/followup.cpp
   double trust_midpoint;
   double trust_steepness;
   double sla_floor;
+  double experience_effect;      // logit per year of the rep's experience
+  double load_effect;            // logit fall per lead already waiting for the rep
   double fixed_work_probability;  // used when disabled
   double courtesy_response_probability;  // an unworked lead still gets a reply, never pursued
 };

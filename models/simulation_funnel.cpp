@@ -96,7 +96,9 @@ void Simulation::route_and_decide(std::int64_t day) {
 void Simulation::decide_lead(std::int64_t day, const Lead& lead, std::uint32_t rep) {
   const std::uint32_t prospect = lead.prospect;
   const bool work = random_.bernoulli(lead_key(prospect, Purpose::followup_decision),
-                                      work_probability(trust_in(rep, marketer_of(prospect)), pay_.followup));
+                                      work_probability(trust_in(rep, marketer_of(prospect)), pay_.followup,
+                                                       {experience_years(rep, day),
+                                                        static_cast<double>(reps_.leads_waiting[rep])}));
   const ResponseTask task{.arrival_hours = static_cast<double>(day) * kHoursPerDay + lead.arrival_hour,
                           .prospect = prospect,
                           .episode = prospects_.episode[prospect],

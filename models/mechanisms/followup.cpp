@@ -8,9 +8,15 @@
 
 namespace alignsim::model {
 
-double work_probability(double trust, const FollowUpParameters& p) noexcept {
+double work_probability(double trust, const FollowUpParameters& p) noexcept { return work_probability(trust, p, {}); }
+
+double work_probability(double trust, const FollowUpParameters& p, const RepSituation& rep) noexcept {
   if (!p.enabled) return p.fixed_work_probability;
-  const double logistic = 1.0 / (1.0 + std::exp(-p.trust_steepness * (trust - p.trust_midpoint)));
+  double logit = p.trust_steepness * (trust - p.trust_midpoint);
+  // Zero effects add nothing, so the default reproduces the trust-only rule bit for bit.
+  if (p.experience_effect != 0.0) logit += p.experience_effect * rep.experience_years;
+  if (p.load_effect != 0.0) logit -= p.load_effect * rep.leads_waiting;
+  const double logistic = 1.0 / (1.0 + std::exp(-logit));
   return std::max(p.sla_floor, logistic);
 }
 
@@ -25,6 +31,12 @@ std::vector<Binding> followup_bindings() {
            {"trust", "M4: trust at which a rep works half of marketing leads", kAssumption}),
       real("followup.trust_steepness", &FollowUpParameters::trust_steepness, &M::followup, 10, 0, 100,
            {"1/trust", "M4: logistic steepness of work probability in trust", kAssumption}),
+      real("followup.experience_effect", &FollowUpParameters::experience_effect, &M::followup, 0.0, -5, 5,
+           {"1/year", "M4: change in the logit of working a lead per year of the rep's selling experience",
+            "Sabnis et al. 2013 (direction); size a modelling assumption"}),
+      real("followup.load_effect", &FollowUpParameters::load_effect, &M::followup, 0.0, 0, 5,
+           {"1/lead", "M4: fall in the logit of working a lead per lead already waiting for the rep's first "
+                      "contact", "Sabnis et al. 2013 (direction); size a modelling assumption"}),
       real("followup.sla_floor", &FollowUpParameters::sla_floor, &M::followup, 0.0, 0, 1,
            {"", "M4: service-level agreement: minimum probability a lead is worked", "seed 000; HBR 2011"}),
       real("followup.fixed_work_probability", &FollowUpParameters::fixed_work_probability, &M::followup, 0.36, 0,

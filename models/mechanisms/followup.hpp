@@ -13,4 +13,15 @@ namespace alignsim::model {
 // midpoint (incentives.hpp).
 [[nodiscard]] double work_probability(double trust, const FollowUpParameters& p) noexcept;
 
+// What a rep's own situation adds to the logit of working a lead (Sabnis et al. 2013,
+// "The sales lead black hole": follow-up depends on the rep's experience and on the
+// volume of leads it already has): `followup.experience_effect` per year of selling
+// experience, minus `followup.load_effect` per lead already waiting for its first
+// contact. Both 0 by default: follow-up depends on trust alone.
+struct RepSituation {
+  double experience_years = 0.0;
+  double leads_waiting = 0.0;
+};
+[[nodiscard]] double work_probability(double trust, const FollowUpParameters& p, const RepSituation& rep) noexcept;
+
 }  // namespace alignsim::model
