@@ -2,7 +2,6 @@
 // Agent state as structure-of-arrays: one column per attribute, indexed by a dense id
 // that is also the agent's stable id. Prospects are fixed within a run; reps are only
 // ever appended (a rep who leaves is marked inactive, never erased), so ids stay valid.
-#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -72,44 +71,43 @@ struct Reps {
   }
 };
 
+// What a marketer's programme produced over some stretch of time.
+struct MarketerCounts {
+  double inquiries = 0.0, mqls = 0.0, worked = 0.0;
+  double bookings_usd = 0.0;  // won from its leads
+};
+
 // The marketers (models/mechanisms/marketers.hpp), one entry per marketer.
 struct Marketers {
   std::vector<BarLearner> bar;                 // scoring bar and its learner
   std::vector<double> relevance_gain;          // content relevance gained in the field
   std::vector<std::uint8_t> mistakes_admitted; // after the first sync with admitted mistakes
-  std::vector<double> inquiries_since_review;  // its programme's inquiries
-  std::vector<double> mqls_since_review;
-  std::vector<double> bookings_since_review;   // USD won from its leads
   std::vector<double> lead_quality_since_sync; // sum of expected quality of its MQLs
   std::vector<std::int64_t> mqls_since_sync;
-  std::vector<double> mqls_total, worked_total, bookings_total;  // over the run
-  std::vector<double> mqls_at_period_start, worked_at_period_start, bookings_at_period_start;
+  std::vector<MarketerCounts> since_review;    // what its pay is judged on at the next review
+  std::vector<MarketerCounts> in_horizon;      // the reported horizon so far (none of the warm-up)
+  std::vector<MarketerCounts> at_period_start; // in_horizon when the reporting period began
 
   [[nodiscard]] std::size_t size() const noexcept { return bar.size(); }
-  // The totals count the reported horizon only (the warm-up, docs/model.md section 5).
+  // Adds `amount` of one count to marketer m's review and horizon tallies.
+  void count(std::uint32_t m, double MarketerCounts::*what, double amount = 1.0) {
+    since_review[m].*what += amount;
+    in_horizon[m].*what += amount;
+  }
+  // The warm-up ends (docs/model.md section 5): the horizon's tallies start afresh.
   void start_reporting() {
-    std::fill(mqls_total.begin(), mqls_total.end(), 0.0);
-    std::fill(worked_total.begin(), worked_total.end(), 0.0);
-    std::fill(bookings_total.begin(), bookings_total.end(), 0.0);
-    std::fill(mqls_at_period_start.begin(), mqls_at_period_start.end(), 0.0);
-    std::fill(worked_at_period_start.begin(), worked_at_period_start.end(), 0.0);
-    std::fill(bookings_at_period_start.begin(), bookings_at_period_start.end(), 0.0);
+    in_horizon.assign(size(), {});
+    at_period_start.assign(size(), {});
   }
   void resize(std::size_t n) {
     bar.resize(n);
     relevance_gain.resize(n, 0.0);
     mistakes_admitted.resize(n, 0);
-    inquiries_since_review.resize(n, 0.0);
-    mqls_since_review.resize(n, 0.0);
-    bookings_since_review.resize(n, 0.0);
     lead_quality_since_sync.resize(n, 0.0);
     mqls_since_sync.resize(n, 0);
-    mqls_total.resize(n, 0.0);
-    worked_total.resize(n, 0.0);
-    bookings_total.resize(n, 0.0);
-    mqls_at_period_start.resize(n, 0.0);
-    worked_at_period_start.resize(n, 0.0);
-    bookings_at_period_start.resize(n, 0.0);
+    since_review.resize(n);
+    in_horizon.resize(n);
+    at_period_start.resize(n);
   }
 };
 

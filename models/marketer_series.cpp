@@ -11,7 +11,6 @@ MarketerSeries::MarketerSeries(std::size_t marketers, std::size_t periods)
               std::numeric_limits<double>::quiet_NaN()) {}
 
 void MarketerSeries::record(std::size_t period, std::size_t marketer, const MarketerPeriod& v) {
-  if (period >= periods_ || marketer >= marketers_) return;
   cell(MarketerColumn::scoring_bar, marketer, period) = v.scoring_bar;
   cell(MarketerColumn::mqls, marketer, period) = v.mqls;
   cell(MarketerColumn::worked, marketer, period) = v.worked;

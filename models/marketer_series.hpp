@@ -27,7 +27,8 @@ class MarketerSeries {
 
  private:
   [[nodiscard]] double& cell(MarketerColumn column, std::size_t marketer, std::size_t period) {
-    return values_[(static_cast<std::size_t>(column) * marketers_ + marketer) * periods_ + period];
+    // at(): a period or marketer beyond the table is a bug, not something to skip.
+    return values_.at((static_cast<std::size_t>(column) * marketers_ + marketer) * periods_ + period);
   }
   std::size_t marketers_, periods_;
   std::vector<double> values_;

@@ -53,7 +53,7 @@ void Simulation::engage_prospects(std::int64_t day) {
     ++prospects_.episode[prospect];
     prospects_.stage[prospect] = Stage::lead;
     recorder_.inquiry(day);
-    marketers_.inquiries_since_review[marketer_of(prospect)] += 1.0;
+    marketers_.count(marketer_of(prospect), &MarketerCounts::inquiries);
     if (!becomes_mql(prospect)) {
       return_to_nurture(prospect);
       continue;
@@ -116,7 +116,7 @@ void Simulation::decide_lead(std::int64_t day, const Lead& lead, std::uint32_t r
   }
   prospects_.rep[prospect] = rep;
   recorder_.worked(day);
-  marketers_.worked_total[marketer_of(prospect)] += 1.0;
+  marketers_.count(marketer_of(prospect), &MarketerCounts::worked);
   ledger_.worked(rep, prospect);
   ++reps_.leads_waiting[rep];
   respond(rep, task);
@@ -182,8 +182,7 @@ void Simulation::decide_opportunities(std::int64_t day) {
     if (random_.bernoulli(lead_key(prospect, Purpose::win), win_probability_of(prospect, key_account, day))) {
       recorder_.won(day, prospects_.deal_size_usd[prospect], key_account, prospects_.sales_sourced[prospect] != 0);
       if (prospects_.sales_sourced[prospect] == 0) {
-        marketers_.bookings_since_review[marketer_of(prospect)] += prospects_.deal_size_usd[prospect];
-        marketers_.bookings_total[marketer_of(prospect)] += prospects_.deal_size_usd[prospect];
+        marketers_.count(marketer_of(prospect), &MarketerCounts::bookings_usd, prospects_.deal_size_usd[prospect]);
       }
       ledger_.won(prospects_.rep[prospect], prospects_.deal_size_usd[prospect]);
       org_.bookings_today += prospects_.deal_size_usd[prospect];

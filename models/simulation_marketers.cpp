@@ -47,8 +47,8 @@ std::vector<Simulation::MarketerEnd> Simulation::marketers_at_end() const {
   for (std::uint32_t m = 0; m < marketers_.size(); ++m) {
     double trust = 0.0;
     for (std::uint32_t rep : org_.active_reps) trust += trust_in(rep, m);
-    end[m] = {marketers_.bar[m].bar, marketers_.mqls_total[m], marketers_.worked_total[m],
-              marketers_.bookings_total[m],
+    const MarketerCounts& counts = marketers_.in_horizon[m];
+    end[m] = {marketers_.bar[m].bar, counts.mqls, counts.worked, counts.bookings_usd,
               org_.active_reps.empty() ? 0.0 : trust / static_cast<double>(org_.active_reps.size()),
               content_relevance_of(m)};
   }
@@ -56,32 +56,29 @@ std::vector<Simulation::MarketerEnd> Simulation::marketers_at_end() const {
 }
 
 void Simulation::record_marketers(std::size_t period) {
+  std::vector<MarketerCounts> in_period(marketers_.size());
   double all_bookings = 0.0;
   for (std::uint32_t m = 0; m < marketers_.size(); ++m) {
-    all_bookings += marketers_.bookings_total[m] - marketers_.bookings_at_period_start[m];
+    const MarketerCounts &now = marketers_.in_horizon[m], &start = marketers_.at_period_start[m];
+    in_period[m] = {now.inquiries - start.inquiries, now.mqls - start.mqls, now.worked - start.worked,
+                    now.bookings_usd - start.bookings_usd};
+    all_bookings += in_period[m].bookings_usd;
   }
-  const std::vector<MarketerEnd> now = marketers_at_end();
+  const std::vector<MarketerEnd> state = marketers_at_end();
   for (std::uint32_t m = 0; m < marketers_.size(); ++m) {
-    MarketerPeriod v;
-    v.scoring_bar = now[m].bar;
-    v.mqls = marketers_.mqls_total[m] - marketers_.mqls_at_period_start[m];
-    v.worked = marketers_.worked_total[m] - marketers_.worked_at_period_start[m];
-    v.bookings_usd = marketers_.bookings_total[m] - marketers_.bookings_at_period_start[m];
-    v.pay_usd = marketer_pay(*p_, v.mqls, v.bookings_usd, all_bookings);
-    v.field_time_share = works_in_field(p_->marketers, m) ? p_->marketers.field_share : 0.0;
-    v.content_relevance = now[m].content_relevance;
-    v.mean_rep_trust = now[m].mean_rep_trust;
-    marketer_series_.record(period, m, v);
-    marketers_.mqls_at_period_start[m] = marketers_.mqls_total[m];
-    marketers_.worked_at_period_start[m] = marketers_.worked_total[m];
-    marketers_.bookings_at_period_start[m] = marketers_.bookings_total[m];
+    const MarketerCounts& c = in_period[m];
+    marketer_series_.record(
+        period, m,
+        {state[m].bar, c.mqls, c.worked, c.bookings_usd, marketer_pay(*p_, c.mqls, c.bookings_usd, all_bookings),
+         works_in_field(p_->marketers, m) ? p_->marketers.field_share : 0.0, state[m].content_relevance,
+         state[m].mean_rep_trust});
   }
+  marketers_.at_period_start = marketers_.in_horizon;
 }
 
 void Simulation::note_marketer_mql(std::uint32_t prospect) {
   const std::uint32_t m = marketer_of(prospect);
-  marketers_.mqls_since_review[m] += 1.0;
-  marketers_.mqls_total[m] += 1.0;
+  marketers_.count(m, &MarketerCounts::mqls);
   if (!p_->syncs.enabled) return;
   const double quality = qualification_probability(prospects_.fit[prospect], 0.0, p_->qualification) *
                          qualification_lift_of(m);
@@ -126,15 +123,13 @@ void Simulation::field_and_review_day(std::int64_t day) {
   }
   if (!mp.adaptation || (day + 1) % mp.review_days != 0) return;
   double all_bookings = 0.0;
-  for (double b : marketers_.bookings_since_review) all_bookings += b;
+  for (const MarketerCounts& c : marketers_.since_review) all_bookings += c.bookings_usd;
   for (std::uint32_t m = 0; m < marketers_.size(); ++m) {
-    const double pay =
-        marketer_pay(*p_, marketers_.mqls_since_review[m], marketers_.bookings_since_review[m], all_bookings);
-    review_bar(mp, marketers_.bar[m], pay_per_inquiry(pay, marketers_.inquiries_since_review[m]));
-    marketers_.inquiries_since_review[m] = 0.0;
-    marketers_.mqls_since_review[m] = 0.0;
-    marketers_.bookings_since_review[m] = 0.0;
+    const MarketerCounts& c = marketers_.since_review[m];
+    const double pay = marketer_pay(*p_, c.mqls, c.bookings_usd, all_bookings);
+    review_bar(mp, marketers_.bar[m], pay_per_inquiry(pay, c.inquiries));
   }
+  marketers_.since_review.assign(marketers_.size(), {});
 }
 
 }  // namespace alignsim::model

@@ -1,5 +1,7 @@
 #pragma once
 // Helpers for model tests: parameters from catalog defaults, overridable by key.
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -37,6 +39,19 @@ inline std::shared_ptr<const ModelParameters> parameters_with(const std::vector<
   for (const auto& [key, value] : overrides) sets.push_back(key + "=" + as_setting_text(value));
   const sim::ScenarioSpec scenario = sim::load_scenario(sim::LoadRequest{std::nullopt, sets}, model_catalog());
   return std::make_shared<const ModelParameters>(model_parameters_from(scenario.variants.front().resolved));
+}
+
+// Whether the mean of paired differences exceeds three standard errors of that mean (a
+// one-sided test at about 0.1%): the bar the model tests set for "clearly larger".
+inline bool clearly_positive(const std::vector<double>& differences) {
+  double sum = 0.0, sum_sq = 0.0;
+  for (double d : differences) {
+    sum += d;
+    sum_sq += d * d;
+  }
+  const double n = static_cast<double>(differences.size()), mean = sum / n;
+  const double se = std::sqrt(std::max(0.0, sum_sq / n - mean * mean) / (n - 1.0));
+  return mean > 3.0 * se;
 }
 
 inline double summary(const sim::RunOutput& out, Summary metric) {

@@ -55,15 +55,18 @@ void expect_matches_aggregate(const std::vector<std::string>& extra_sets) {
       sum_sq[m] += out.summary[m] * out.summary[m];
     }
   }
+  std::size_t checked = 0;
   for (std::size_t m = 0; m < layout.size(); ++m) {
     const auto found = figures.find(layout[m].name);
     if (found == figures.end()) continue;
+    ++checked;
     const double mean = sum[m] / kReplicates;
     const double variance = (sum_sq[m] - kReplicates * mean * mean) / (kReplicates - 1);
     const double se = std::sqrt(std::max(0.0, variance) / kReplicates);
     const double tolerance = 3.0 * std::hypot(se, found->second.standard_error);
     EXPECT_NEAR(mean, found->second.mean, tolerance) << layout[m].name;
   }
+  EXPECT_EQ(checked, figures.size()) << "a recorded metric is no longer in the output";
 }
 
 TEST(MarketerReduction, OneMarketerWithoutAdaptationIsTheAggregateModel) {

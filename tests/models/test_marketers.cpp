@@ -30,16 +30,11 @@ std::vector<End> runs(const std::vector<testing::Override>& overrides, int repli
   return ends;
 }
 
-// Mean of `d` over replicates, and whether it exceeds 3 standard errors.
+// Whether `d` over the replicates is clearly positive (3 standard errors).
 bool clearly_positive(const std::vector<End>& ends, const std::function<double(const End&)>& d) {
-  double sum = 0.0, sum_sq = 0.0;
-  for (const End& e : ends) {
-    sum += d(e);
-    sum_sq += d(e) * d(e);
-  }
-  const double n = static_cast<double>(ends.size()), mean = sum / n;
-  const double se = std::sqrt(std::max(0.0, sum_sq / n - mean * mean) / (n - 1.0));
-  return mean > 3.0 * se;
+  std::vector<double> values;
+  for (const End& e : ends) values.push_back(d(e));
+  return testing::clearly_positive(values);
 }
 
 double worked_share(const Simulation::MarketerEnd& m) { return m.mqls > 0 ? m.worked / m.mqls : 0.0; }

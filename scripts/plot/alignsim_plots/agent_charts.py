@@ -9,19 +9,10 @@ sales model the per-rep view: each rep's median response time, leads worked, tru
 Tables with labelled rows (fixed categories, not agents) are left to other charts.
 """
 import warnings
-from dataclasses import dataclass
 
 import numpy as np
 
 from . import style
-
-
-@dataclass(frozen=True)
-class AgentTable:
-    name: str          # the group under /agents
-    dimension: str     # the row dimension, e.g. "marketer"
-    per_period: bool
-    columns: tuple     # Metric with values [variant, charted replicate, row(, period)], in rank order
 
 
 def _median_over_replicates(values):

@@ -84,6 +84,15 @@ class Table:
 
 
 @dataclass(frozen=True)
+class AgentTable:
+    """An /agents group whose rows are agents, with the columns its model ranks for charts."""
+    name: str          # the group under /agents
+    dimension: str     # the row dimension, e.g. "marketer"
+    per_period: bool
+    columns: tuple     # Metric with values [variant, charted replicate, row(, period)], in rank order
+
+
+@dataclass(frozen=True)
 class Results:
     path: str
     scenario_name: str
@@ -110,7 +119,7 @@ class Results:
     sensitivity: dict           # /sensitivity datasets (and coordinates) -> Metric, or None
     modified_utc: datetime.datetime  # the file's mtime: HDF5 stores no date by design
     warmup_days: int = 0        # business days simulated before the horizon, not reported (older files: 0)
-    agent_tables: tuple = ()    # agent_charts.AgentTable with the charted columns of each /agents group
+    agent_tables: tuple = ()    # AgentTable with the charted columns of each /agents group
 
     @property
     def is_sweep(self):
@@ -183,7 +192,6 @@ def _charted_series(timeseries, rows, replicates, periods, path):
 def _agent_tables(f, rows, replicates, path):
     """The /agents groups whose rows are agents (no row labels) and whose model ranks some
     column for charts, at the charted replicates; () for files without /agents."""
-    from .agent_charts import AgentTable
     if "agents" not in f or not isinstance(f["agents"], h5py.Group):
         return ()
     picked = charted_replicates(replicates)
@@ -195,8 +203,8 @@ def _agent_tables(f, rows, replicates, path):
         columns = [d for d in _data_variables(group).values() if int(d.attrs.get("chart_rank", 0)) > 0]
         if not columns:
             continue
-        labels = _text(columns[0].attrs.get("DIMENSION_LABELS", [""] * 4)[2]) if columns[0].ndim > 2 else ""
-        row_coordinate = group.get(labels) if labels else None
+        row_dimension = _text(columns[0].attrs.get("DIMENSION_LABELS", [""] * 4)[2]) if columns[0].ndim > 2 else ""
+        row_coordinate = group.get(row_dimension) if row_dimension else None
         if row_coordinate is not None and h5py.check_string_dtype(row_coordinate.dtype):
             continue  # labelled rows are categories, not agents
         for d in columns:
@@ -205,7 +213,7 @@ def _agent_tables(f, rows, replicates, path):
                                                                         d.shape))
         selection = (slice(None), picked.tolist()) if len(picked) < replicates else Ellipsis
         metrics = sorted((_metric(d, selection) for d in columns), key=lambda m: m.chart_rank)
-        tables.append(AgentTable(name, labels or "row", columns[0].ndim == 4, tuple(metrics)))
+        tables.append(AgentTable(name, row_dimension or "row", columns[0].ndim == 4, tuple(metrics)))
     return tuple(tables)
 
 
