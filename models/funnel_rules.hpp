@@ -7,8 +7,17 @@
 
 namespace alignsim::model {
 
-// Kumaraswamy(a, b) inverse CDF: latent fit phi in (0, 1) from a uniform u.
-[[nodiscard]] double fit_from_uniform(double u, double a, double b) noexcept;
+// Kumaraswamy(a, b) inverse CDF: latent fit phi in (0, 1) from a uniform u, with the
+// reciprocals of a and b taken once (a run inverts it once per prospect).
+class FitQuantile {
+ public:
+  FitQuantile(double a, double b) noexcept;
+  [[nodiscard]] double operator()(double u) const noexcept;
+
+ private:
+  double inverse_a_, inverse_b_;
+};
+[[nodiscard]] inline double fit_from_uniform(double u, double a, double b) noexcept { return FitQuantile(a, b)(u); }
 
 // Poisson(mean) count from one uniform by inversion of the CDF (means here are small:
 // own leads per rep and day). Capped at `cap`.

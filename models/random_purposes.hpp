@@ -11,11 +11,12 @@
 namespace alignsim::model {
 
 enum class Purpose : std::uint32_t {
-  prospect_fit = 1,
-  deal_size = 2,
-  engagement_threshold = 3,
-  arrival_hour = 4,
-  scoring_noise = 5,
+  prospect_traits = 1,  // set-up: fit, deal size and first threshold from one call (models/prospect_traits.hpp)
+  // 2 is retired (the deal size had its own call before issue 17); not reused, so old
+  // and new keys can never be mistaken for each other in a reading of the code.
+  engagement_threshold = 3,  // the next engagement after a lead episode ends
+  // 4 is retired: an inquiry's arrival hour is the second uniform of its scoring call.
+  scoring_noise = 5,  // an inquiry's score noise (first uniform) and arrival hour (second)
   followup_decision = 6,
   pickup_delay = 7,   // response: the time a free rep takes to see a task
   set_aside = 8,      // response: how long a task the rep sets aside waits to join the queue

@@ -12,6 +12,7 @@
 #include "models/mechanisms/marketers.hpp"
 #include "models/mechanisms/syncs.hpp"
 #include "models/mechanisms/trust.hpp"
+#include "models/prospect_traits.hpp"
 #include "sim/run/thread_handoff.hpp"
 
 namespace alignsim::model {
@@ -80,13 +81,14 @@ void Simulation::populate() {
   std::vector<double> first_threshold(n);
   // Every prospect's draws are keyed by its id, so the population can be drawn in
   // parallel chunks (inside one run) with bitwise the same result as a serial loop.
+  const ProspectTraitDraw draw(p_->population);
   const char handoff = 0;
   sim::release_handoff(&handoff);
   oneapi::tbb::parallel_for(oneapi::tbb::blocked_range<std::size_t>(0, n, 4096),
                             [&](const oneapi::tbb::blocked_range<std::size_t>& range) {
                               sim::acquire_handoff(&handoff);
                               for (std::size_t i = range.begin(); i != range.end(); ++i) {
-                                draw_prospect(static_cast<std::uint32_t>(i), first_threshold[i]);
+                                draw_prospect(draw, static_cast<std::uint32_t>(i), first_threshold[i]);
                               }
                               sim::release_handoff(&handoff);
                             });
@@ -102,20 +104,18 @@ void Simulation::populate() {
   org_.trailing_bookings_per_day = steady_state_trailing_bookings(p_->budget);
 }
 
-void Simulation::draw_prospect(std::uint32_t i, double& first_threshold) {
-  const auto& pop = p_->population;
-  const double fit = fit_from_uniform(random_.uniform({i, 0, id(Purpose::prospect_fit), 0}), pop.fit_shape_a,
-                                      pop.fit_shape_b);
+void Simulation::draw_prospect(const ProspectTraitDraw& draw, std::uint32_t i, double& first_threshold) {
+  const ProspectTraits traits = draw(random_, i);
+  const double fit = traits.fit;
   prospects_.fit[i] = static_cast<float>(fit);
-  prospects_.deal_size_usd[i] = static_cast<float>(
-      random_.lognormal_with_mean({i, 0, id(Purpose::deal_size), 0}, pop.deal_size_mean_usd, pop.deal_size_sigma));
+  prospects_.deal_size_usd[i] = static_cast<float>(traits.deal_size_usd);
   const std::uint32_t marketer = programme_of(p_->marketers, i);
   prospects_.programme[i] = static_cast<std::uint16_t>(marketer);
   // Field time is taken from campaigns: the programme reaches its prospects less often.
   const double campaigns = campaign_multiplier(p_->marketers, marketer);
   const double engagement = engagement_multiplier(fit, pay_.fit_weight);
   prospects_.engagement_multiplier[i] = static_cast<float>(campaigns == 1.0 ? engagement : engagement * campaigns);
-  first_threshold = random_.exponential(lead_key(i, Purpose::engagement_threshold), 1.0);
+  first_threshold = traits.first_threshold;
 }
 
 void Simulation::record_period_end(std::int64_t day) {

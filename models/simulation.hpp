@@ -32,6 +32,8 @@
 
 namespace alignsim::model {
 
+class ProspectTraitDraw;
+
 // Not thread-safe; each run owns one. Different runs may execute concurrently.
 class Simulation {
  public:
@@ -60,7 +62,7 @@ class Simulation {
   void populate();
   // Draws prospect i's fit, deal size and first engagement threshold; thread-safe for
   // distinct i (writes only element i).
-  void draw_prospect(std::uint32_t i, double& first_threshold);
+  void draw_prospect(const ProspectTraitDraw& draw, std::uint32_t i, double& first_threshold);
   void simulate_day(std::int64_t day);
   // The warm-up ends: the recorders count from `day` on.
   void start_reporting(std::int64_t day);
@@ -77,7 +79,8 @@ class Simulation {
   void decide_opportunities(std::int64_t day);
   // Throws alignsim::RunError if the hazard runs away (models/mechanisms/demand.hpp).
   [[nodiscard]] double daily_engagement_hazard(std::int64_t day) const;
-  [[nodiscard]] bool becomes_mql(std::uint32_t prospect) const;
+  // `uniform`: the inquiry's scoring draw (its noise, or the fixed MQL chance).
+  [[nodiscard]] bool becomes_mql(std::uint32_t prospect, double uniform) const;
   [[nodiscard]] std::uint32_t route(std::uint32_t prospect);
   void decide_lead(std::int64_t day, const Lead& lead, std::uint32_t rep);
   void open_opportunity(std::int64_t day, std::uint32_t prospect);

@@ -20,6 +20,7 @@
 #include "models/mechanisms/trust.hpp"
 #include "models/simulation.hpp"
 #include "sim/errors.hpp"
+#include "sim/random/normal_quantile.hpp"
 
 namespace alignsim::model {
 namespace {
@@ -54,21 +55,22 @@ void Simulation::engage_prospects(std::int64_t day) {
     prospects_.stage[prospect] = Stage::lead;
     recorder_.inquiry(day);
     marketers_.count(marketer_of(prospect), &MarketerCounts::inquiries);
-    if (!becomes_mql(prospect)) {
+    // One call for the inquiry: its score's noise and, for an MQL, the hour it arrives.
+    const auto [score_uniform, hour_uniform] = random_.uniform_pair(lead_key(prospect, Purpose::scoring_noise));
+    if (!becomes_mql(prospect, score_uniform)) {
       return_to_nurture(prospect);
       continue;
     }
     recorder_.mql(day);
     note_marketer_mql(prospect);
-    mqls_today_.push_back({prospect, kHoursPerDay * random_.uniform(lead_key(prospect, Purpose::arrival_hour))});
+    mqls_today_.push_back({prospect, kHoursPerDay * hour_uniform});
   }
 }
 
-bool Simulation::becomes_mql(std::uint32_t prospect) const {
+bool Simulation::becomes_mql(std::uint32_t prospect, double uniform) const {
   const auto& s = p_->scoring;
-  if (!s.enabled) return random_.bernoulli(lead_key(prospect, Purpose::scoring_noise), s.fixed_mql_probability);
-  const double score =
-      random_.normal(lead_key(prospect, Purpose::scoring_noise), prospects_.fit[prospect], org_.scoring_noise_sd);
+  if (!s.enabled) return uniform < s.fixed_mql_probability;
+  const double score = prospects_.fit[prospect] + org_.scoring_noise_sd * sim::standard_normal_quantile(uniform);
   return scores_as_mql(score, marketers_.bar[marketer_of(prospect)].bar);
 }
 

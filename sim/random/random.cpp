@@ -3,7 +3,8 @@
 #include <Random123/philox.h>
 
 #include <cmath>
-#include <numbers>
+
+#include "sim/random/normal_quantile.hpp"
 
 namespace alignsim::sim {
 namespace {
@@ -13,7 +14,7 @@ using Philox = r123::Philox4x32;
 RandomStreams::RandomStreams(std::uint64_t seed, std::uint32_t replicate) noexcept
     : seed_(seed), replicate_(replicate) {}
 
-std::pair<double, double> RandomStreams::uniform_pair(const DrawKey& key) const noexcept {
+std::array<std::uint32_t, 4> RandomStreams::words(const DrawKey& key) const noexcept {
   // Key: the 64-bit seed. Counter: agent (two words), tick, and one word packing
   // purpose (8 bits), index (8 bits) and replicate (16 bits), so distinct draws never
   // share a counter while purpose < 256, index < 256 and replicate < 65,536 (the
@@ -23,9 +24,12 @@ std::pair<double, double> RandomStreams::uniform_pair(const DrawKey& key) const 
                          key.tick, 0}};
   c[3] = (key.purpose & 0xFFu) << 24 | (key.index & 0xFFu) << 16 | (replicate_ & 0xFFFFu);
   const Philox::ctr_type r = Philox{}(c, k);
-  const std::uint64_t a = static_cast<std::uint64_t>(r[0]) << 32 | r[1];
-  const std::uint64_t b = static_cast<std::uint64_t>(r[2]) << 32 | r[3];
-  return {uniform_from_bits(a), uniform_from_bits(b)};
+  return {r[0], r[1], r[2], r[3]};
+}
+
+std::pair<double, double> RandomStreams::uniform_pair(const DrawKey& key) const noexcept {
+  const auto w = words(key);
+  return {uniform_from_words(w[0], w[1]), uniform_from_words(w[2], w[3])};
 }
 
 double RandomStreams::exponential(const DrawKey& key, double mean) const noexcept {
@@ -33,8 +37,7 @@ double RandomStreams::exponential(const DrawKey& key, double mean) const noexcep
 }
 
 double RandomStreams::normal(const DrawKey& key, double mean, double sd) const noexcept {
-  const auto [u1, u2] = uniform_pair(key);
-  return mean + sd * standard_normal_from_uniforms(u1, u2);
+  return mean + sd * standard_normal_quantile(uniform(key));
 }
 
 double RandomStreams::lognormal_with_mean(const DrawKey& key, double mean, double sigma) const noexcept {
@@ -49,11 +52,13 @@ double uniform_from_bits(std::uint64_t bits) noexcept {
   return (static_cast<double>(bits >> 12) + 0.5) * 0x1.0p-52;
 }
 
+double uniform_from_word(std::uint32_t word) noexcept { return (static_cast<double>(word) + 0.5) * 0x1.0p-32; }
+
+double uniform_from_words(std::uint32_t high, std::uint32_t low) noexcept {
+  return uniform_from_bits(static_cast<std::uint64_t>(high) << 32 | low);
+}
+
 double exponential_from_uniform(double u, double mean) noexcept { return -mean * std::log(u); }
 
-double standard_normal_from_uniforms(double u1, double u2) noexcept {
-  // Box-Muller, first output only; u1 is in (0,1) so the log is finite.
-  return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
-}
 
 }  // namespace alignsim::sim

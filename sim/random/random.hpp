@@ -8,6 +8,7 @@
 //
 // Transforms are written here rather than taken from <random>, whose distributions
 // differ between standard libraries.
+#include <array>
 #include <cstdint>
 #include <utility>
 
@@ -25,11 +26,15 @@ class RandomStreams {
  public:
   RandomStreams(std::uint64_t seed, std::uint32_t replicate) noexcept;
 
-  // Two independent uniforms in the open interval (0, 1), 52 bits each.
+  // The four 32-bit words of one Philox call: for draws that need several numbers at
+  // once (a prospect's set-up), so that none of the call's 128 bits is thrown away.
+  [[nodiscard]] std::array<std::uint32_t, 4> words(const DrawKey& key) const noexcept;
+  // Two independent uniforms in the open interval (0, 1), 52 bits each (of words()).
   [[nodiscard]] std::pair<double, double> uniform_pair(const DrawKey& key) const noexcept;
   [[nodiscard]] double uniform(const DrawKey& key) const noexcept { return uniform_pair(key).first; }
 
   [[nodiscard]] double exponential(const DrawKey& key, double mean) const noexcept;
+  // By inversion of the first uniform (sim/random/normal_quantile.hpp).
   [[nodiscard]] double normal(const DrawKey& key, double mean, double sd) const noexcept;
   [[nodiscard]] double lognormal_with_mean(const DrawKey& key, double mean, double sigma) const noexcept;
   [[nodiscard]] bool bernoulli(const DrawKey& key, double p) const noexcept { return uniform(key) < p; }
@@ -44,7 +49,11 @@ class RandomStreams {
 
 // Transforms of given uniforms, exposed so they can be tested against closed forms.
 [[nodiscard]] double uniform_from_bits(std::uint64_t bits) noexcept;
+// A uniform in (0, 1) from one 32-bit word: for values stored as float or used where
+// 2^-32 resolution is far below every other error (never exactly 0 or 1).
+[[nodiscard]] double uniform_from_word(std::uint32_t word) noexcept;
+// Two words as the 64 bits of uniform_from_bits (high word first).
+[[nodiscard]] double uniform_from_words(std::uint32_t high, std::uint32_t low) noexcept;
 [[nodiscard]] double exponential_from_uniform(double u, double mean) noexcept;
-[[nodiscard]] double standard_normal_from_uniforms(double u1, double u2) noexcept;
 
 }  // namespace alignsim::sim

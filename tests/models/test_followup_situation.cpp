@@ -16,19 +16,6 @@
 namespace alignsim::model {
 namespace {
 
-double correlation(const std::vector<double>& x, const std::vector<double>& y) {
-  const double n = static_cast<double>(x.size());
-  double mx = 0, my = 0;
-  for (std::size_t i = 0; i < x.size(); ++i) mx += x[i] / n, my += y[i] / n;
-  double sxy = 0, sxx = 0, syy = 0;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    sxy += (x[i] - mx) * (y[i] - my);
-    sxx += (x[i] - mx) * (x[i] - mx);
-    syy += (y[i] - my) * (y[i] - my);
-  }
-  return sxy / std::sqrt(sxx * syy);
-}
-
 // Correlation over every rep of 12 runs between `trait` and the rep's worked share.
 double worked_share_correlation(const std::vector<testing::Override>& overrides, RepColumn trait) {
   auto all = overrides;
@@ -52,7 +39,7 @@ double worked_share_correlation(const std::vector<testing::Override>& overrides,
   // 96 reps: a correlation beyond about 0.2 is not chance at the 5% level; the
   // thresholds below are wider than that.
   EXPECT_EQ(traits.size(), 96U);
-  return correlation(traits, shares);
+  return testing::correlation(traits, shares);
 }
 
 TEST(FollowUpSituation, ExperiencedRepsWorkMoreOfTheirLeadsWhenExperienceCounts) {

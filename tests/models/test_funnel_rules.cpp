@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <utility>
 
 
 namespace alignsim::model {
@@ -11,9 +12,12 @@ namespace {
 
 TEST(FunnelRules, KumaraswamyInverseCdfMatchesClosedForm) {
   // F(x) = 1 - (1 - x^a)^b, so F(fit_from_uniform(u)) == u.
-  for (double u : {0.01, 0.3, 0.5, 0.9, 0.999}) {
-    const double x = fit_from_uniform(u, 2.0, 2.5);
-    EXPECT_NEAR(1.0 - std::pow(1.0 - std::pow(x, 2.0), 2.5), u, 1e-12);
+  // a = 2 takes the square root, other shapes pow.
+  for (const auto& [a, b] : {std::pair{2.0, 2.5}, std::pair{3.0, 0.7}, std::pair{0.6, 4.0}}) {
+    for (double u : {0.01, 0.3, 0.5, 0.9, 0.999}) {
+      const double x = fit_from_uniform(u, a, b);
+      EXPECT_NEAR(1.0 - std::pow(1.0 - std::pow(x, a), b), u, 1e-12) << a << " " << b;
+    }
   }
 }
 

@@ -1,13 +1,22 @@
 // The default warm-up removes the start-up trend of the baseline's key weekly series
 // (docs/model.md section 5), and the same test detects the trend without a warm-up.
 //
-// Statistic: per replicate r, d_r = mean of weeks 17-24 minus mean of weeks 1-8. Over
-// R = 40 replicates the test asks |mean d| <= 3 SE, SE = sd(d_r) / sqrt(R) (the
-// replicate spread; z = 3 keeps the false alarm of seven series near 2% if no trend
-// existed). Weeks 17-24 end on reported day 120: a cold start has then filled its
-// pipeline (a 45-day lognormal cycle is 97% done), while the slow market penetration
-// (customers pile up; churn's time constant is 7-11 years) moves a series by about 2%,
-// below that noise. The whole-horizon drift of that penetration is in docs/model.md.
+// Statistic: per replicate r, the early change minus a later change over the same gap,
+// d_r = (weeks 17-24 - weeks 1-8) - (weeks 41-48 - weeks 25-32). A start-up transient
+// (an empty pipeline filling, trust settling) moves the early change only; the slow,
+// steady drift of the market does not move d (it is in both changes). Over R = 40
+// replicates the test asks |mean d| <= 3 SE, SE = sd(d_r) / sqrt(R) (z = 3 keeps the
+// false alarm of seven series near 2% if no transient existed).
+//
+// Why not the early change alone (this test's first form): the baseline's market drifts
+// as well-fitting accounts become customers (docs/model.md section 5): over two years
+// MQLs fall about 20% and worked leads 25%, already about 3% from weeks 1-8 to 17-24.
+// Measured with 200 replicates on 3 December 2026, the early change of worked leads
+// alone is 3-4 SE below zero both before and after issue 17 changed the draws
+// (z -4.2 and -3.2); at 40 replicates it had passed by chance before and failed after.
+// The drift steepens slowly (depletion accelerates), which the difference of changes
+// sees only with many replicates: z of about 3.5-4 for wins and the open pipeline at 200
+// replicates, under 2.3 for every series at 40.
 //
 // The baseline runs at its budget's fixed point (the two overrides below): with its
 // $1,000/day start the budget grows about 6-fold into its fixed point over the first year
@@ -70,7 +79,10 @@ std::vector<Trend> start_up_trends(const std::shared_ptr<const ModelParameters>&
   for (int r = 0; r < kReplicates; ++r) {
     const auto out = run_model(p, static_cast<std::uint32_t>(r));
     for (std::size_t k = 0; k < keys; ++k) {
-      const double d = window_mean(out, *p, static_cast<Key>(k), 16, 8) - window_mean(out, *p, static_cast<Key>(k), 0, 8);
+      const auto change = [&](std::size_t from, std::size_t to) {
+        return window_mean(out, *p, static_cast<Key>(k), to, 8) - window_mean(out, *p, static_cast<Key>(k), from, 8);
+      };
+      const double d = change(0, 16) - change(24, 40);
       sum[k] += d;
       sum_sq[k] += d * d;
     }
@@ -89,7 +101,7 @@ TEST(WarmUpTrend, DefaultWarmUpLeavesNoStartUpTrendInTheBaseline) {
   ASSERT_EQ(p->run.warmup_days, 140);  // the catalog default
   const auto trends = start_up_trends(p);
   for (std::size_t k = 0; k < trends.size(); ++k) {
-    EXPECT_LE(std::fabs(trends[k].z()), 3.0) << kNames[k] << ": weeks 17-24 minus weeks 1-8 = " << trends[k].mean
+    EXPECT_LE(std::fabs(trends[k].z()), 3.0) << kNames[k] << ": early minus later change = " << trends[k].mean
                                               << " (SE " << trends[k].se << ")";
   }
 }

@@ -69,6 +69,29 @@ TEST(RandomStreams, BernoulliIsUniformBelowProbability) {
 TEST(RandomTransforms, UniformIsOpenInterval) {
   EXPECT_GT(uniform_from_bits(0), 0.0);
   EXPECT_LT(uniform_from_bits(~0ull), 1.0);
+  EXPECT_EQ(uniform_from_word(0), 0x1.0p-33);  // centred in the first of 2^32 cells
+  EXPECT_EQ(uniform_from_word(~0u), 1.0 - 0x1.0p-33);
+  EXPECT_EQ(uniform_from_words(0x80000000u, 0), 0.5 + 0x1.0p-53);
+}
+
+TEST(RandomStreams, UniformPairIsTheCallsFourWords) {
+  const RandomStreams streams(12345, 0);
+  const DrawKey key{1, 2, 3, 4};
+  const auto w = streams.words(key);
+  const auto [u1, u2] = streams.uniform_pair(key);
+  EXPECT_EQ(u1, uniform_from_words(w[0], w[1]));
+  EXPECT_EQ(u2, uniform_from_words(w[2], w[3]));
+}
+
+TEST(RandomStreams, NormalIsTheQuantileOfTheFirstUniform) {
+  const RandomStreams streams(99, 2);
+  for (std::uint64_t agent = 0; agent < 100; ++agent) {
+    const DrawKey key{agent, 5, 6, 0};
+    const double u = streams.uniform(key);
+    const double z = streams.normal(key, 0.0, 1.0);
+    EXPECT_NEAR(0.5 * std::erfc(-z / std::numbers::sqrt2), u, 1e-15);
+    EXPECT_EQ(streams.normal(key, 3.0, 2.0), 3.0 + 2.0 * z);
+  }
 }
 
 TEST(RandomTransforms, MomentsMatchClosedForms) {
