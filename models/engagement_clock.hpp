@@ -37,6 +37,8 @@ class EngagementClock {
   };
 
   // `bucket_width`: cumulative hazard per bucket; about one day's hazard is best.
+  // `buckets` is rounded up to a power of two (at least 2), so that the circular index
+  // is a mask.
   explicit EngagementClock(double bucket_width = 1e-3, std::size_t buckets = 8192);
 
   // Cumulative hazard so far (dimensionless).
@@ -69,6 +71,10 @@ class EngagementClock {
     std::uint32_t tag;
   };
   [[nodiscard]] std::int64_t bucket_of(double threshold) const noexcept;
+  // Absolute bucket k (>= 0) -> its index in the circular window.
+  [[nodiscard]] std::size_t circular_slot(std::int64_t k) const noexcept {
+    return static_cast<std::size_t>(k) & window_mask_;
+  }
   // Where an entry with this threshold goes: a bucket's index in buckets_, or
   // buckets_.size() for the overflow list.
   [[nodiscard]] std::size_t slot_of(double threshold) const noexcept;
@@ -79,8 +85,9 @@ class EngagementClock {
   // The cumulative hazard has crossed the whole window: take everything below it at once.
   void jump_to(std::int64_t last);
 
-  double width_;
+  double inverse_width_;  // buckets per unit of cumulative hazard
   std::vector<std::vector<Entry>> buckets_;  // bucket k holds [k w, (k+1) w), circularly
+  std::size_t window_mask_;                  // buckets_.size() - 1
   std::vector<Entry> overflow_;              // thresholds beyond the window
   std::int64_t first_bucket_ = 0;            // absolute index of the earliest live bucket
   std::vector<Entry> due_today_;
