@@ -6,7 +6,9 @@
 // scenario and size.
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -19,6 +21,9 @@
 #include "experiment/run_identity.hpp"
 #include "experiment/run_table.hpp"
 #include "experiment/variant_experiment.hpp"
+#include "models/metric_catalog.hpp"
+#include "models/parameter_catalog.hpp"
+#include "models/simulation.hpp"
 #include "sim/random/random.hpp"
 #include "sim/run/runner.hpp"
 
@@ -82,6 +87,46 @@ Measurement measure(const experiment::Experiment& loaded, std::size_t threads, c
   return m;
 }
 
+// Costs per event of the sales-marketing model (issue 17 item 4): runs of the first
+// variant on this thread with their time split by phase (models/run_phase_costs.hpp),
+// divided by what each phase handles on reported days. NaN for another model.
+struct EventCosts {
+  double setup_ns_per_prospect = NAN, ns_per_inquiry = NAN, ns_per_mql = NAN, ns_per_opportunity = NAN;
+  double setup_share = NAN;  // of the model's time per run
+  double seconds_per_run = NAN;
+};
+
+EventCosts measure_event_costs(const experiment::Experiment& loaded, std::size_t replicates) {
+  EventCosts c;
+  if (!loaded.spec.model.empty() && loaded.spec.model != "sales_marketing") return c;
+  namespace model = alignsim::model;
+  const auto p =
+      std::make_shared<const model::ModelParameters>(model::model_parameters_from(loaded.spec.variants[0].resolved));
+  model::RunPhaseCosts costs;
+  double inquiries = 0, mqls = 0, opportunities = 0;
+  for (std::uint32_t r = 0; r < replicates; ++r) {
+    const sim::RunOutput out = model::run_model_measured(p, r, costs);
+    const auto total = [&](model::Summary m) { return out.summary[static_cast<std::size_t>(m)]; };
+    inquiries += total(model::Summary::inquiries);
+    mqls += total(model::Summary::mqls);
+    opportunities += total(model::Summary::qualified);
+  }
+  const double n = static_cast<double>(replicates);
+  c.setup_ns_per_prospect = 1e9 * costs.setup_seconds / (n * static_cast<double>(p->population.prospects));
+  c.ns_per_inquiry = 1e9 * costs.demand_seconds / inquiries;
+  c.ns_per_mql = 1e9 * costs.leads_seconds / mqls;
+  c.ns_per_opportunity = 1e9 * costs.opportunities_seconds / opportunities;
+  c.setup_share = costs.setup_seconds / costs.total_seconds();
+  c.seconds_per_run = costs.total_seconds() / n;
+  std::fprintf(stderr,
+               "per run (%zu runs, one thread): %.2f ms = set-up %.2f + warm-up %.2f + demand %.2f + leads %.2f + "
+               "opportunities %.2f + other %.2f + output %.2f\n",
+               replicates, 1e3 * c.seconds_per_run, 1e3 * costs.setup_seconds / n, 1e3 * costs.warmup_seconds / n,
+               1e3 * costs.demand_seconds / n, 1e3 * costs.leads_seconds / n, 1e3 * costs.opportunities_seconds / n,
+               1e3 * costs.other_seconds / n, 1e3 * costs.output_seconds / n);
+  return c;
+}
+
 // The floor: one pass over every prospect per day, one counter-based draw each.
 double floor_prospect_days_per_second(std::uint64_t prospects, std::uint32_t days) {
   const sim::RandomStreams random(1, 0);
@@ -100,7 +145,9 @@ double floor_prospect_days_per_second(std::uint64_t prospects, std::uint32_t day
 int main(int argc, char** argv) {
   if (argc > 1 && std::strcmp(argv[1], "--header") == 0) {
     std::puts("scenario,prospects,days,runs,threads,wall_s,cpu_s,runs_per_s,prospect_days_per_cpu_s,"
-              "efficiency,peak_rss_mib,bytes_per_prospect,hdf5_share,output_cpu_share,floor_prospect_days_per_s");
+              "efficiency,peak_rss_mib,bytes_per_prospect,hdf5_share,output_cpu_share,floor_prospect_days_per_s,"
+              "ms_per_run,setup_ns_per_prospect,ns_per_inquiry,ns_per_mql,ns_per_opportunity,setup_share,"
+              "process_share");
     return 0;
   }
   if (argc < 3) {
@@ -125,6 +172,11 @@ int main(int argc, char** argv) {
     const auto prospects = static_cast<double>(sim::get_integer(scenario.variants[0].resolved, "population.prospects"));
     const double prospect_days = prospects * static_cast<double>(scenario.warmup_days + scenario.horizon_days) *
                                  static_cast<double>(one.runs);  // simulated days
+    // At most 20 runs: per-event costs settle well before, and 10^6 prospects stay quick.
+    const EventCosts events = measure_event_costs(loaded, std::min<std::size_t>(20, one.runs));
+    // Process overhead: the one-thread pass's wall time not spent inside model runs
+    // (loading, the HDF5 file, statistics, the journal).
+    const double process_share = 1.0 - events.seconds_per_run * static_cast<double>(one.runs) / one.wall;
     const double floor = floor_prospect_days_per_second(static_cast<std::uint64_t>(std::min(prospects, 1e5)), 100);
     // Memory one run adds on top of the loaded program, per prospect.
     const double rss = peak_rss_mib();
@@ -135,11 +187,13 @@ int main(int argc, char** argv) {
       // hdf5_share: the writer thread's HDF5 time as a share of wall time. output_cpu_share:
       // everything spent on output (writer plus background compression) as a share of
       // all CPU time, i.e. of thread-seconds.
-      std::printf("%s,%.0f,%lld,%zu,%zu,%.3f,%.3f,%.1f,%.3g,%.3f,%.1f,%.1f,%.4f,%.4f,%.3g\n", scenario.name.c_str(),
-                  prospects, static_cast<long long>(scenario.horizon_days), m->runs, t, m->wall, m->cpu,
-                  static_cast<double>(m->runs) / m->wall, prospect_days / m->cpu,
+      std::printf("%s,%.0f,%lld,%zu,%zu,%.3f,%.3f,%.1f,%.3g,%.3f,%.1f,%.1f,%.4f,%.4f,%.3g,%.3f,%.0f,%.0f,%.0f,%.0f,%.3f,%.3f\n",
+                  scenario.name.c_str(), prospects, static_cast<long long>(scenario.horizon_days), m->runs, t, m->wall,
+                  m->cpu, static_cast<double>(m->runs) / m->wall, prospect_days / m->cpu,
                   one.wall / (static_cast<double>(t) * m->wall), rss, bytes_per_prospect, m->write / m->wall,
-                  (m->write + m->compression) / m->cpu, floor);
+                  (m->write + m->compression) / m->cpu, floor, 1e3 * events.seconds_per_run,
+                  events.setup_ns_per_prospect, events.ns_per_inquiry, events.ns_per_mql, events.ns_per_opportunity,
+                  events.setup_share, process_share);
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "alignsim_bench: %s\n", e.what());

@@ -17,8 +17,10 @@
 
 namespace alignsim::model {
 
-Simulation::Simulation(std::shared_ptr<const ModelParameters> parameters, std::uint32_t replicate)
+Simulation::Simulation(std::shared_ptr<const ModelParameters> parameters, std::uint32_t replicate,
+                       RunPhaseCosts* costs)
     : p_(std::move(parameters)),
+      costs_(costs),
       pay_(incentive_rules(*p_)),
       random_(p_->run.seed, replicate),
       marketer_series_(static_cast<std::size_t>(p_->marketers.count),
@@ -29,17 +31,24 @@ Simulation::Simulation(std::shared_ptr<const ModelParameters> parameters, std::u
       decisions_by_day_(static_cast<std::size_t>(simulated_days(p_->run))) {}
 
 sim::RunOutput Simulation::run() {
+  PhaseStopwatch watch(costs_);
   populate();
+  watch.lap(&RunPhaseCosts::setup_seconds);
   // The warm-up (docs/model.md section 5) runs the same schedule; only the recorders
   // wait. State, clocks and calendars carry over into the reported horizon.
   for (std::int64_t day = 0; day < simulated_days(p_->run); ++day) {
-    if (day == p_->run.warmup_days) start_reporting(day);
+    if (day == p_->run.warmup_days) {
+      watch.lap(&RunPhaseCosts::warmup_seconds);
+      start_reporting(day);
+    }
     simulate_day(day);
   }
+  PhaseStopwatch output_watch(costs_);
   sim::RunOutput out = recorder_.finish();
   out.agents = ledger_.finish(rep_rows_bound(*p_), [this](std::uint32_t rep) { return rep_at_end(rep); });
   const std::vector<double> marketers = marketer_series_.finish();
   out.agents.insert(out.agents.end(), marketers.begin(), marketers.end());
+  output_watch.lap(&RunPhaseCosts::output_seconds);
   return out;
 }
 
@@ -52,12 +61,18 @@ void Simulation::start_reporting(std::int64_t day) {
 }
 
 void Simulation::simulate_day(std::int64_t day) {
+  // Phases are timed on reported days only (the warm-up as a whole, in run()).
+  PhaseStopwatch watch(day >= p_->run.warmup_days ? costs_ : nullptr);
   update_budget_and_content(day);
+  watch.lap(&RunPhaseCosts::other_seconds);
   engage_prospects(day);
+  watch.lap(&RunPhaseCosts::demand_seconds);
   route_and_decide(day);
   make_contacts(day);
   rep_workdays(day);
+  watch.lap(&RunPhaseCosts::leads_seconds);
   decide_opportunities(day);
+  watch.lap(&RunPhaseCosts::opportunities_seconds);
   churn_customers(day);
   turnover_and_hiring(day);
   adopt_framework(day);
@@ -69,6 +84,7 @@ void Simulation::simulate_day(std::int64_t day) {
   const bool period_end = reported >= 0 && ((reported + 1) % p_->run.period_days == 0 ||
                                             reported + 1 == p_->run.horizon_days);
   if (period_end) record_period_end(day);
+  watch.lap(&RunPhaseCosts::other_seconds);
 }
 
 sim::DrawKey Simulation::lead_key(std::uint32_t prospect, Purpose purpose, std::uint32_t index) const {
@@ -128,6 +144,12 @@ void Simulation::record_period_end(std::int64_t day) {
 
 sim::RunOutput run_model(std::shared_ptr<const ModelParameters> parameters, std::uint32_t replicate) {
   Simulation simulation(std::move(parameters), replicate);
+  return simulation.run();
+}
+
+sim::RunOutput run_model_measured(std::shared_ptr<const ModelParameters> parameters, std::uint32_t replicate,
+                                  RunPhaseCosts& costs) {
+  Simulation simulation(std::move(parameters), replicate, &costs);
   return simulation.run();
 }
 

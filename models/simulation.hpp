@@ -28,6 +28,7 @@
 #include "models/model_parameters.hpp"
 #include "models/random_purposes.hpp"
 #include "models/rep_ledger.hpp"
+#include "models/run_phase_costs.hpp"
 #include "sim/random/random.hpp"
 
 namespace alignsim::model {
@@ -37,7 +38,9 @@ class ProspectTraitDraw;
 // Not thread-safe; each run owns one. Different runs may execute concurrently.
 class Simulation {
  public:
-  Simulation(std::shared_ptr<const ModelParameters> parameters, std::uint32_t replicate);
+  // `costs`: where to add the run's time by phase (the benchmark), or none.
+  Simulation(std::shared_ptr<const ModelParameters> parameters, std::uint32_t replicate,
+             RunPhaseCosts* costs = nullptr);
 
   // Runs the whole horizon once. Throws alignsim::RunError if a numerical guard trips.
   [[nodiscard]] sim::RunOutput run();
@@ -142,6 +145,7 @@ class Simulation {
   [[nodiscard]] double content_lift_today(double effect) const;
 
   std::shared_ptr<const ModelParameters> p_;
+  RunPhaseCosts* costs_;  // null unless measured
   IncentiveRules pay_;  // how incentives bend scoring, follow-up, demand and syncs; fixed per run
   sim::RandomStreams random_;
   Prospects prospects_;
@@ -167,5 +171,8 @@ class Simulation {
 
 // Convenience for the runner: builds and runs one simulation.
 [[nodiscard]] sim::RunOutput run_model(std::shared_ptr<const ModelParameters> parameters, std::uint32_t replicate);
+// The same run, adding its time by phase to `costs` (the benchmark's costs per event).
+[[nodiscard]] sim::RunOutput run_model_measured(std::shared_ptr<const ModelParameters> parameters,
+                                                std::uint32_t replicate, RunPhaseCosts& costs);
 
 }  // namespace alignsim::model

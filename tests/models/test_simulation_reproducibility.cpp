@@ -27,6 +27,19 @@ TEST(SimulationReproducibility, SameSeedGivesIdenticalBits) {
   EXPECT_TRUE(same_bits(run_model(small(7), 3), run_model(small(7), 3)));
 }
 
+TEST(SimulationReproducibility, MeasuringTheCostsChangesNothing) {
+  // The benchmark's per-phase timing (models/run_phase_costs.hpp) only reads clocks.
+  RunPhaseCosts costs;
+  EXPECT_TRUE(same_bits(run_model_measured(small(7), 3, costs), run_model(small(7), 3)));
+  for (const double phase : {costs.setup_seconds, costs.warmup_seconds, costs.demand_seconds, costs.leads_seconds,
+                             costs.opportunities_seconds, costs.other_seconds, costs.output_seconds}) {
+    EXPECT_GT(phase, 0.0);
+  }
+  EXPECT_DOUBLE_EQ(costs.total_seconds(), costs.setup_seconds + costs.warmup_seconds + costs.demand_seconds +
+                                              costs.leads_seconds + costs.opportunities_seconds +
+                                              costs.other_seconds + costs.output_seconds);
+}
+
 TEST(SimulationReproducibility, OtherSeedOrReplicateDiffers) {
   const auto base = run_model(small(7), 3);
   EXPECT_FALSE(same_bits(base, run_model(small(8), 3)));
