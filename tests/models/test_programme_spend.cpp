@@ -1,0 +1,82 @@
+// Programmes that respond to their own spend (docs/model.md M15, M18): each programme's
+// inquiries follow its adstocked spend through the Hill response, each on its own
+// engagement clock, and the budget rule moves spend toward MQLs or bookings per dollar.
+// Statistical checks use fixed seeds and 3 standard errors.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
+
+#include "model_test_support.hpp"
+#include "models/mechanisms/budget.hpp"
+
+namespace alignsim::model {
+namespace {
+
+using End = std::vector<Simulation::MarketerEnd>;
+
+End run_to_end(const std::shared_ptr<const ModelParameters>& p, std::uint32_t replicate, sim::RunOutput* out = nullptr) {
+  Simulation simulation(p, replicate);
+  sim::RunOutput o = simulation.run();
+  if (out != nullptr) *out = std::move(o);
+  return simulation.marketers_at_end();
+}
+
+TEST(ProgrammeClocks, WithEqualResponsesGiveBitwiseTheResultsOfTheOneSharedClock) {
+  // A budget rule that moves nothing (step 0) puts each of three programmes on its own
+  // clock; at the constant initial budget every response is exactly 1, so the merged
+  // dues must be the shared clock's, and every number of the run the same.
+  const std::vector<testing::Override> base{{"marketers.count", std::int64_t{3}},
+                                            {"budget.follows_revenue", false},
+                                            {"run.horizon_days", std::int64_t{200}}};
+  std::vector<testing::Override> own = base;
+  own.push_back({"marketers.budget_rule", std::string("toward_mqls")});
+  own.push_back({"marketers.budget_step", 0.0});
+  const auto shared_p = testing::parameters_with(base), own_p = testing::parameters_with(own);
+  ASSERT_FALSE(programmes_respond_to_own_spend(*shared_p));
+  ASSERT_TRUE(programmes_respond_to_own_spend(*own_p));
+  for (std::uint32_t r = 0; r < 2; ++r) {
+    sim::RunOutput shared, separate;
+    (void)run_to_end(shared_p, r, &shared);
+    (void)run_to_end(own_p, r, &separate);
+    EXPECT_EQ(shared.summary, separate.summary) << r;
+    EXPECT_EQ(shared.series, separate.series) << r;
+    EXPECT_GT(testing::summary(shared, Summary::inquiries), 1000.0);
+  }
+}
+
+TEST(ProgrammeSpend, UnderHillResponseInquiriesPerProgrammeHaveTheClosedFormRatio) {
+  // Demand only: no inquiry becomes an MQL, so each returns to nurture at once and each
+  // programme's inquiries are Poisson with mean (prospects / 2) x p x response x days.
+  // Shares 0.3 and 0.7 of $1000/day, K = $500/day, s = 2: response ratio
+  // Hill(700) / Hill(300) = (0.49 / 0.74) / (0.09 / 0.34) = 2.5015.
+  std::vector<testing::Override> o = testing::fixed_rate_funnel();
+  o.insert(o.end(), {{"scoring.fixed_mql_probability", 0.0},
+                     {"marketers.count", std::int64_t{2}},
+                     {"marketers.budget_spread", 0.8},
+                     {"budget.response", std::string("hill")},
+                     {"budget.hill_half_saturation_usd_per_day", 500.0},
+                     {"budget.hill_shape", 2.0},
+                     {"run.horizon_days", std::int64_t{2000}}});
+  const auto p = testing::parameters_with(o);
+  const End end = run_to_end(p, 0);
+  const double ratio = hill_saturation(700.0, 500.0, 2.0) / hill_saturation(300.0, 500.0, 2.0);
+  EXPECT_NEAR(ratio, 2.5015, 1e-4);
+  const double low = end[0].inquiries, high = end[1].inquiries;
+  // Poisson: Var(high - ratio x low) = E[high] + ratio^2 E[low], estimated by the counts.
+  EXPECT_LT(std::abs(high - ratio * low), 3.0 * std::sqrt(high + ratio * ratio * low)) << low << " " << high;
+  // The absolute level too: each programme's count against its Poisson mean.
+  const double days = static_cast<double>(p->run.horizon_days), half = 0.5 * static_cast<double>(p->population.prospects);
+  for (std::size_t m = 0; m < 2; ++m) {
+    const double spend = p->budget.initial_marketing_usd_per_day * (m == 0 ? 0.3 : 0.7);
+    const double mean = half * p->demand.innovation_rate * days *
+                        programme_response(p->budget, spend, calibrated_programme_spend(p->budget, 2));
+    EXPECT_LT(std::abs(end[m].inquiries - mean), 3.0 * std::sqrt(mean)) << m << ": " << end[m].inquiries;
+  }
+  // And the spend each programme was charged.
+  EXPECT_NEAR(end[0].spend_usd, 300.0 * days, 1e-6 * days);
+  EXPECT_NEAR(end[1].spend_usd, 700.0 * days, 1e-6 * days);
+}
+
+}  // namespace
+}  // namespace alignsim::model
