@@ -117,8 +117,10 @@ class Simulation {
   // Each programme's clock advances by the hazard times its response to its adstocked
   // spend; the dues of all are merged in one clock's order into due_today_.
   void advance_programme_clocks(std::int64_t day);
-  // At a review: each marketer's bar toward higher pay (marketers.adaptation).
+  // At a review: each marketer's bar toward higher pay (marketers.adaptation), and the
+  // budget rule (marketers.budget_rule).
   void review_bars();
+  void review_budget_shares();
   [[nodiscard]] std::uint32_t marketer_of(std::uint32_t prospect) const { return prospects_.programme[prospect]; }
   // The trust rep `rep` puts in a lead from `marketer` (pooled with marketing as a whole).
   [[nodiscard]] double trust_in(std::uint32_t rep, std::uint32_t marketer) const;

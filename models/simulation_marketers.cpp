@@ -68,6 +68,17 @@ void Simulation::review_bars() {
   }
 }
 
+void Simulation::review_budget_shares() {
+  const auto n = marketers_.size();
+  std::vector<double> result(n), spend(n);
+  for (std::uint32_t m = 0; m < n; ++m) {
+    const MarketerCounts& c = marketers_.since_review[m];
+    result[m] = p_->marketers.budget_rule == BudgetRule::toward_bookings ? c.bookings_usd : c.mqls;
+    spend[m] = c.spend_usd;
+  }
+  move_budget_share(p_->marketers, result, spend, marketers_.budget_share);
+}
+
 double Simulation::trust_in(std::uint32_t rep, std::uint32_t marketer) const {
   if (marketers_.size() == 1) return reps_.trust[rep].trust;  // one marketer is marketing
   return pooled_trust(p_->marketers, reps_.trust[rep].trust, reps_.trust_in_marketer[marketer][rep].trust);
@@ -162,8 +173,10 @@ void Simulation::field_and_review_day(std::int64_t day) {
     marketers_.relevance_gain[m] +=
         mp.field_relevance_rate * mp.field_share * std::max(0.0, p_->content.max_relevance - relevance);
   }
-  if (!mp.adaptation || (day + 1) % mp.review_days != 0) return;
-  review_bars();
+  const bool moves_budget = mp.budget_rule != BudgetRule::fixed;
+  if (!(mp.adaptation || moves_budget) || (day + 1) % mp.review_days != 0) return;
+  if (mp.adaptation) review_bars();
+  if (moves_budget) review_budget_shares();
   marketers_.since_review.assign(marketers_.size(), {});
 }
 

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
 #include <vector>
 
 #include "model_test_support.hpp"
@@ -63,6 +64,8 @@ TEST(ProgrammeSpend, UnderHillResponseInquiriesPerProgrammeHaveTheClosedFormRati
   const double ratio = hill_saturation(700.0, 500.0, 2.0) / hill_saturation(300.0, 500.0, 2.0);
   EXPECT_NEAR(ratio, 2.5015, 1e-4);
   const double low = end[0].inquiries, high = end[1].inquiries;
+  RecordProperty("inquiries_low_share", std::to_string(low));
+  RecordProperty("inquiries_high_share", std::to_string(high));
   // Poisson: Var(high - ratio x low) = E[high] + ratio^2 E[low], estimated by the counts.
   EXPECT_LT(std::abs(high - ratio * low), 3.0 * std::sqrt(high + ratio * ratio * low)) << low << " " << high;
   // The absolute level too: each programme's count against its Poisson mean.
@@ -76,6 +79,56 @@ TEST(ProgrammeSpend, UnderHillResponseInquiriesPerProgrammeHaveTheClosedFormRati
   // And the spend each programme was charged.
   EXPECT_NEAR(end[0].spend_usd, 300.0 * days, 1e-6 * days);
   EXPECT_NEAR(end[1].spend_usd, 700.0 * days, 1e-6 * days);
+}
+
+// Two marketers whose budget moves at each review (every 60 business days, 11 in the
+// warm-up and the horizon): 0.05 of the budget toward the better yield per dollar.
+std::vector<End> moving_budget(const std::string& rule, std::vector<testing::Override> more, int replicates) {
+  more.push_back({"marketers.count", std::int64_t{2}});
+  more.push_back({"marketers.budget_rule", rule});
+  const auto p = testing::parameters_with(more);
+  std::vector<End> ends;
+  for (int r = 0; r < replicates; ++r) ends.push_back(run_to_end(p, static_cast<std::uint32_t>(r)));
+  return ends;
+}
+
+TEST(BudgetRule, TowardMqlsMovesBudgetToTheProgrammeWithTheLowerScoringBar) {
+  // Bars 0.45 and 0.95: marketer 0 turns far more of its inquiries into MQLs.
+  for (const End& e : moving_budget("toward_mqls", {{"marketers.bar_spread", 0.5}}, 3)) {
+    EXPECT_GT(e[0].budget_share, 0.8);
+    EXPECT_NEAR(e[0].budget_share + e[1].budget_share, 1.0, 1e-12);
+    EXPECT_GT(e[0].spend_usd, e[1].spend_usd);
+  }
+  for (const End& e : moving_budget("fixed", {{"marketers.bar_spread", 0.5}}, 1)) EXPECT_EQ(e[0].budget_share, 0.5);
+}
+
+TEST(BudgetRule, TowardBookingsMovesBudgetToTheProgrammeWhoseLeadsCloseAndMqlsDoNotCare) {
+  // Content relevance 0 against 0.9 with a strong qualification effect: marketer 1's
+  // leads qualify ten times as often (lift 0.2 against 2), while both programmes bring
+  // the same MQLs per dollar.
+  const std::vector<testing::Override> o{{"marketers.relevance_spread", 1.0}, {"content.qualification_effect", 2.0}};
+  const auto on_bookings = moving_budget("toward_bookings", o, 6), on_mqls = moving_budget("toward_mqls", o, 6);
+  std::vector<double> difference;
+  for (std::size_t r = 0; r < on_bookings.size(); ++r) {
+    EXPECT_GT(on_bookings[r][1].budget_share, 0.5) << r;
+    EXPECT_GT(on_bookings[r][1].bookings_usd, on_bookings[r][0].bookings_usd) << r;
+    difference.push_back(on_bookings[r][1].budget_share - on_mqls[r][1].budget_share);
+  }
+  EXPECT_TRUE(testing::clearly_positive(difference));
+}
+
+TEST(BudgetRule, ProgrammesSpendTheWholeBudgetBetweenThem) {
+  // Budget following revenue, shares moving: the marketers' spend adds up to the run's.
+  const auto p = testing::parameters_with({{"marketers.count", std::int64_t{3}},
+                                           {"marketers.bar_spread", 0.4},
+                                           {"marketers.budget_rule", std::string("toward_mqls")}});
+  sim::RunOutput out;
+  const End end = run_to_end(p, 0, &out);
+  double spend = 0.0, share = 0.0;
+  for (const auto& m : end) spend += m.spend_usd, share += m.budget_share;
+  EXPECT_NEAR(spend, testing::summary(out, Summary::marketing_spend_usd), 1e-9 * spend);
+  EXPECT_NEAR(share, 1.0, 1e-12);
+  EXPECT_NE(end[0].budget_share, 1.0 / 3.0);  // it moved
 }
 
 }  // namespace
