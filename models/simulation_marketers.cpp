@@ -123,7 +123,7 @@ void Simulation::record_marketers(std::size_t period) {
         period, m,
         {state[m].bar, c.mqls, c.worked, c.bookings_usd, marketer_pay(*p_, c.mqls, c.bookings_usd, all_bookings),
          works_in_field(p_->marketers, m) ? p_->marketers.field_share : 0.0, state[m].content_relevance,
-         state[m].mean_rep_trust});
+         state[m].mean_rep_trust, state[m].budget_share, c.spend_usd});
   }
   marketers_.at_period_start = marketers_.in_horizon;
 }

@@ -10,6 +10,9 @@
 
 #include "model_test_support.hpp"
 #include "models/mechanisms/budget.hpp"
+#include "models/mechanisms/marketers.hpp"
+#include "models/metric_catalog.hpp"
+#include "models/rep_ledger.hpp"
 
 namespace alignsim::model {
 namespace {
@@ -129,6 +132,39 @@ TEST(BudgetRule, ProgrammesSpendTheWholeBudgetBetweenThem) {
   EXPECT_NEAR(spend, testing::summary(out, Summary::marketing_spend_usd), 1e-9 * spend);
   EXPECT_NEAR(share, 1.0, 1e-12);
   EXPECT_NE(end[0].budget_share, 1.0 / 3.0);  // it moved
+}
+
+TEST(MarketerSeries, RecordsEachMarketersBudgetShareAndSpendPerPeriod) {
+  // No warm-up, so the first periods come before the first review (day 60).
+  const auto p = testing::parameters_with({{"marketers.count", std::int64_t{3}},
+                                           {"marketers.bar_spread", 0.4},
+                                           {"marketers.budget_rule", std::string("toward_mqls")},
+                                           {"run.warmup_days", std::int64_t{0}}});
+  sim::RunOutput out;
+  const End end = run_to_end(p, 0, &out);
+  const std::size_t periods = sim::reporting_periods(p->run.horizon_days, p->run.period_days);
+  // /agents/marketers follows the reps' and the buckets' tables in RunOutput::agents.
+  const std::size_t offset = static_cast<std::size_t>(RepColumn::count) * rep_rows_bound(*p) +
+                             static_cast<std::size_t>(FunnelColumn::count) * static_cast<std::size_t>(ResponseBucket::count);
+  const auto cell = [&](MarketerColumn c, std::size_t m, std::size_t period) {
+    return out.agents.at(offset + (static_cast<std::size_t>(c) * 3 + m) * periods + period);
+  };
+  double spend = 0.0;
+  for (std::size_t t = 0; t < periods; ++t) {
+    double share = 0.0;
+    for (std::size_t m = 0; m < 3; ++m) {
+      share += cell(MarketerColumn::budget_share, m, t);
+      spend += cell(MarketerColumn::spend_usd, m, t);
+    }
+    EXPECT_NEAR(share, 1.0, 1e-12) << t;
+  }
+  EXPECT_NEAR(spend, testing::summary(out, Summary::marketing_spend_usd), 1e-9 * spend);
+  for (std::size_t m = 0; m < 3; ++m) {
+    EXPECT_EQ(cell(MarketerColumn::budget_share, m, 0), 1.0 / 3.0) << m;  // before any review
+    EXPECT_EQ(cell(MarketerColumn::budget_share, m, periods - 1), end[m].budget_share) << m;
+  }
+  // The lowest bar draws the most MQLs per dollar: its share grew.
+  EXPECT_GT(cell(MarketerColumn::budget_share, 0, periods - 1), 1.0 / 3.0);
 }
 
 }  // namespace
