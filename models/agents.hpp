@@ -75,6 +75,7 @@ struct Reps {
 struct MarketerCounts {
   double inquiries = 0.0, mqls = 0.0, worked = 0.0;
   double bookings_usd = 0.0;  // won from its leads
+  double spend_usd = 0.0;     // its share of the marketing budget, spent
 };
 
 // The marketers (models/mechanisms/marketers.hpp), one entry per marketer.
@@ -84,6 +85,8 @@ struct Marketers {
   std::vector<std::uint8_t> mistakes_admitted; // after the first sync with admitted mistakes
   std::vector<double> lead_quality_since_sync; // sum of expected quality of its MQLs
   std::vector<std::int64_t> mqls_since_sync;
+  std::vector<double> budget_share;            // of the marketing budget; sums to 1
+  std::vector<double> adstock;                 // its programme's adstocked spend (USD/business day)
   std::vector<MarketerCounts> since_review;    // what its pay is judged on at the next review
   std::vector<MarketerCounts> in_horizon;      // the reported horizon so far (none of the warm-up)
   std::vector<MarketerCounts> at_period_start; // in_horizon when the reporting period began
@@ -105,6 +108,8 @@ struct Marketers {
     mistakes_admitted.resize(n, 0);
     lead_quality_since_sync.resize(n, 0.0);
     mqls_since_sync.resize(n, 0);
+    budget_share.resize(n, 0.0);
+    adstock.resize(n, 0.0);
     since_review.resize(n);
     in_horizon.resize(n);
     at_period_start.resize(n);

@@ -159,4 +159,10 @@ void EngagementClock::advance(double daily_hazard, std::vector<Due>& due) {
   scheduled_ -= due_today_.size();
 }
 
+void EngagementClock::advance(double daily_hazard, std::vector<TimedDue>& due) {
+  untimed_.clear();
+  advance(daily_hazard, untimed_);  // leaves today's entries, sorted, in due_today_
+  for (const Entry& e : due_today_) due.push_back({e.threshold, e.prospect, e.tag});
+}
+
 }  // namespace alignsim::model

@@ -36,6 +36,19 @@ class EngagementClock {
     std::uint32_t tag;  // caller's generation stamp: a stale entry is recognised by it
   };
 
+  // A due entry with the cumulative hazard at which it fell due, so that the dues of
+  // several clocks (one per programme, each with its own hazard) can be merged in the
+  // order one clock gives: by (threshold, prospect, tag).
+  struct TimedDue {
+    double threshold;
+    std::uint32_t prospect;
+    std::uint32_t tag;
+    friend bool operator<(const TimedDue& a, const TimedDue& b) noexcept {
+      if (a.threshold != b.threshold) return a.threshold < b.threshold;
+      return a.prospect != b.prospect ? a.prospect < b.prospect : a.tag < b.tag;
+    }
+  };
+
   // `bucket_width`: cumulative hazard per bucket; about one day's hazard is best.
   // `buckets` is rounded up to a power of two (at least 2), so that the circular index
   // is a mask.
@@ -63,6 +76,8 @@ class EngagementClock {
   // if daily_hazard is not a finite non-negative number or the cumulative hazard
   // overflows.
   void advance(double daily_hazard, std::vector<Due>& due);
+  // advance(), appending each due entry with its threshold (in the same order).
+  void advance(double daily_hazard, std::vector<TimedDue>& due);
 
  private:
   struct Entry {
@@ -91,6 +106,7 @@ class EngagementClock {
   std::vector<Entry> overflow_;              // thresholds beyond the window
   std::int64_t first_bucket_ = 0;            // absolute index of the earliest live bucket
   std::vector<Entry> due_today_;
+  std::vector<Due> untimed_;  // scratch of the timed advance()
   double cumulative_hazard_ = 0.0;
   std::size_t scheduled_ = 0;
 };

@@ -19,6 +19,8 @@ void MarketerSeries::record(std::size_t period, std::size_t marketer, const Mark
   cell(MarketerColumn::field_time_share, marketer, period) = v.field_time_share;
   cell(MarketerColumn::content_relevance, marketer, period) = v.content_relevance;
   cell(MarketerColumn::mean_rep_trust, marketer, period) = v.mean_rep_trust;
+  cell(MarketerColumn::budget_share, marketer, period) = v.budget_share;
+  cell(MarketerColumn::spend_usd, marketer, period) = v.spend_usd;
 }
 
 }  // namespace alignsim::model

@@ -16,6 +16,8 @@ struct MarketerPeriod {
   double field_time_share = 0.0;
   double content_relevance = 0.0;
   double mean_rep_trust = 0.0;
+  double budget_share = 0.0;  // at the period's end
+  double spend_usd = 0.0;     // over the period
 };
 
 class MarketerSeries {

@@ -277,6 +277,11 @@ constexpr std::array<MetricRow<MarketerColumn>, static_cast<std::size_t>(Markete
     {MarketerColumn::mean_rep_trust, "mean_rep_trust", "trust",
      "active reps' mean trust in the marketer's leads at the end of the period", "reps' trust in its leads", 0, 0,
      Better::higher, Mechanism::marketers},
+    {MarketerColumn::budget_share, "budget_share", "1",
+     "the marketer's share of the marketing budget at the end of the period (marketers.budget_rule moves it)",
+     "budget share", 0, 0, Better::neither, Mechanism::marketers},
+    {MarketerColumn::spend_usd, "spend_usd", "USD", "marketing budget the marketer's programme spent in the period",
+     "spend", 0, 0, Better::neither, Mechanism::marketers},
 }};
 static_assert(in_enum_order(kRepColumns) && in_enum_order(kFunnelColumns) && in_enum_order(kMarketerColumns));
 

@@ -47,6 +47,7 @@ enum class FunnelColumn : std::size_t { leads, worked, qualified, count };
 // /agents/marketers: one row per marketer (mechanisms/marketers.hpp), values per reporting period.
 enum class MarketerColumn : std::size_t {
   scoring_bar, mqls, worked, bookings_usd, pay_usd, field_time_share, content_relevance, mean_rep_trust,
+  budget_share, spend_usd,
   count
 };
 

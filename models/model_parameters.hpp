@@ -11,6 +11,8 @@ namespace alignsim::model {
 enum class WordOfMouthSource { customers, engaged };
 enum class RoutingPolicy { round_robin, least_loaded, random };
 enum class TrustLearner { ewma, beta };
+enum class BudgetResponse { elasticity, hill };
+enum class BudgetRule { fixed, toward_mqls, toward_bookings };
 
 struct RunParameters {
   std::int64_t horizon_days;  // business days reported (after the warm-up)
@@ -183,6 +185,10 @@ struct BudgetParameters {  // models/mechanisms/budget.cpp
   double marketing_fraction;     // of trailing bookings
   double trailing_days;          // smoothing time of trailing bookings
   double demand_elasticity;      // engagement hazard ~ (budget / initial)^elasticity
+  BudgetResponse response;       // how a programme's inquiries respond to its spend
+  double hill_half_saturation_usd_per_day;  // hill: adstocked spend at half the maximum response
+  double hill_shape;             // hill: slope s of x^s / (x^s + K^s)
+  double adstock_retention;      // share of yesterday's adstock carried into today
   bool headcount_follows_bookings;
   double sales_fraction;         // of trailing bookings spent on reps
   double rep_cost_usd_per_day;
@@ -224,6 +230,9 @@ struct MarketerParameters {  // models/mechanisms/marketers.cpp
   double usd_per_mql;
   double bookings_commission;
   double pool_weight;            // shared pool: weight of all bookings in bookings pay
+  double budget_spread;          // range of starting budget shares around equal
+  BudgetRule budget_rule;        // how budget moves between programmes at reviews
+  double budget_step;            // share of the budget moved at a review
 };
 
 struct ModelParameters {

@@ -1,8 +1,10 @@
 #include "models/run_memory.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include "models/agents.hpp"
+#include "models/mechanisms/marketers.hpp"
 #include "models/metric_catalog.hpp"
 #include "models/rep_ledger.hpp"
 
@@ -13,6 +15,9 @@ constexpr std::uint64_t kFixedBytes = 1U << 20;  // the Simulation object, clock
 // A rep's columns (agents.hpp Reps, plus its id in the active list), with vector growth.
 constexpr std::uint64_t kBytesPerRep = 2 * (sizeof(TrustState) + 8 + 4 + 8 + 4 + 8 + 4 + 4 + 1 + 1 + 4);
 constexpr std::uint64_t kBytesPerDay = 2 * 24;
+// One more engagement clock's bucket array (engagement_clock.hpp: 8192 buckets by
+// default), for each programme when programmes respond to their own spend.
+constexpr std::uint64_t kBytesPerProgrammeClock = 8192 * sizeof(std::vector<double>);
 constexpr std::uint64_t kBytesPerLedgerRow = 96;  // RepLedger's counts of one rep, with vector growth
 constexpr auto kRepColumnCount = static_cast<std::uint64_t>(RepColumn::count);  // the contact and decision calendars' day vectors
 
@@ -35,8 +40,12 @@ std::uint64_t run_memory_bytes(const ModelParameters& p) noexcept {
   // values (its 2 bytes per prospect are in kPeakBytesPerProspect).
   const auto rep_rows = static_cast<std::uint64_t>(rep_rows_bound(p));
   const std::uint64_t ledger = rep_rows * (kBytesPerLedgerRow + 8 * kRepColumnCount);
+  const std::uint64_t programme_clocks =
+      programmes_respond_to_own_spend(p)
+          ? static_cast<std::uint64_t>(std::max<std::int64_t>(p.marketers.count, 0)) * kBytesPerProgrammeClock
+          : 0;
   return kFixedBytes + prospects * kPeakBytesPerProspect + rep_count * kBytesPerRep + days * kBytesPerDay + series +
-         ledger;
+         ledger + programme_clocks;
 }
 
 }  // namespace alignsim::model

@@ -64,6 +64,7 @@ void Simulation::simulate_day(std::int64_t day) {
   // Phases are timed on reported days only (the warm-up as a whole, in run()).
   PhaseStopwatch watch(day >= p_->run.warmup_days ? costs_ : nullptr);
   update_budget_and_content(day);
+  spend_programme_budgets();
   watch.lap(&RunPhaseCosts::other_seconds);
   engage_prospects(day);
   watch.lap(&RunPhaseCosts::demand_seconds);
@@ -109,7 +110,16 @@ void Simulation::populate() {
                               sim::release_handoff(&handoff);
                             });
   sim::acquire_handoff(&handoff);
-  engagement_clock_.add_all(0, first_threshold, prospects_.engagement_multiplier);
+  clock_per_programme_ = programmes_respond_to_own_spend(*p_);
+  if (clock_per_programme_) {
+    // The same thresholds as add_all's, each on its programme's clock.
+    programme_clocks_.resize(static_cast<std::size_t>(p_->marketers.count));
+    for (std::uint32_t i = 0; i < n; ++i) {
+      demand_clock_of(i).add(i, 0, first_threshold[i], prospects_.engagement_multiplier[i]);
+    }
+  } else {
+    engagement_clock_.add_all(0, first_threshold, prospects_.engagement_multiplier);
+  }
   set_up_marketers();
   for (std::int64_t r = 0; r < p_->population.reps; ++r) hire_rep(0, true);
 

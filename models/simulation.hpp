@@ -4,8 +4,10 @@
 // Simulation owns the agents' state and the day's schedule; the rules of each mechanism
 // live in its file in models/mechanisms/ (named below), which the schedule calls.
 // Process order within a business day (tick); docs/model.md explains each step:
-//   1. budget and content set today's demand conditions.
-//   2. demand: the engagement clock advances; engaged prospects make inquiries.
+//   1. budget and content set today's demand conditions; each programme spends its
+//      share of the budget (adstocked).
+//   2. demand: the engagement clock advances (one per programme when programmes respond
+//      to their own spend); engaged prospects make inquiries.
 //   3. scoring (noise from feedback, threshold from incentives): MQL or back to nurture.
 //   4. routing in order of arrival hour; followup decision; response delay.
 //   5. First contacts due today: qualification, trust learning, feedback.
@@ -52,6 +54,9 @@ class Simulation {
     double mqls = 0.0, worked = 0.0, bookings_usd = 0.0;
     double mean_rep_trust = 0.0;  // active reps' trust in this marketer's leads
     double content_relevance = 0.0;
+    double inquiries = 0.0;     // its programme's, over the reported horizon
+    double spend_usd = 0.0;     // of the marketing budget, over the reported horizon
+    double budget_share = 0.0;  // of the marketing budget at the end
   };
   [[nodiscard]] std::vector<MarketerEnd> marketers_at_end() const;
 
@@ -80,8 +85,13 @@ class Simulation {
   void route_and_decide(std::int64_t day);
   void make_contacts(std::int64_t day);
   void decide_opportunities(std::int64_t day);
-  // Throws alignsim::RunError if the hazard runs away (models/mechanisms/demand.hpp).
-  [[nodiscard]] double daily_engagement_hazard(std::int64_t day) const;
+  // Today's hazard of an account of multiplier 1 under `budget_factor` (the budget's,
+  // or one programme's response to its spend). Throws alignsim::RunError if the hazard
+  // runs away (models/mechanisms/demand.hpp).
+  [[nodiscard]] double daily_engagement_hazard(std::int64_t day, double budget_factor) const;
+  // The clock on which a dormant prospect waits: its programme's when programmes respond
+  // to their own spend, else the one shared clock.
+  [[nodiscard]] EngagementClock& demand_clock_of(std::uint32_t prospect);
   // `uniform`: the inquiry's scoring draw (its noise, or the fixed MQL chance).
   [[nodiscard]] bool becomes_mql(std::uint32_t prospect, double uniform) const;
   [[nodiscard]] std::uint32_t route(std::uint32_t prospect);
@@ -108,6 +118,15 @@ class Simulation {
 
   // simulation_marketers.cpp: the marketers (models/mechanisms/marketers.hpp).
   void set_up_marketers();
+  // Each programme spends its share of today's budget (counted; adstocked).
+  void spend_programme_budgets();
+  // Each programme's clock advances by the hazard times its response to its adstocked
+  // spend; the dues of all are merged in one clock's order into due_today_.
+  void advance_programme_clocks(std::int64_t day);
+  // At a review: each marketer's bar toward higher pay (marketers.adaptation), and the
+  // budget rule (marketers.budget_rule).
+  void review_bars();
+  void review_budget_shares();
   [[nodiscard]] std::uint32_t marketer_of(std::uint32_t prospect) const { return prospects_.programme[prospect]; }
   // The trust rep `rep` puts in a lead from `marketer` (pooled with marketing as a whole).
   [[nodiscard]] double trust_in(std::uint32_t rep, std::uint32_t marketer) const;
@@ -154,6 +173,10 @@ class Simulation {
   MarketerSeries marketer_series_;
   Organisation org_;
   EngagementClock engagement_clock_;
+  // With programmes_respond_to_own_spend: one demand clock per programme instead.
+  bool clock_per_programme_ = false;
+  std::vector<EngagementClock> programme_clocks_;
+  std::vector<EngagementClock::TimedDue> timed_due_today_;
   EngagementClock churn_clock_;
   RunRecorder recorder_;
   RepLedger ledger_;  // per-rep and per-response-bucket outputs (/agents)

@@ -27,10 +27,9 @@ namespace {
 constexpr double kHoursPerDay = 24.0;
 }
 
-double Simulation::daily_engagement_hazard(std::int64_t day) const {
+double Simulation::daily_engagement_hazard(std::int64_t day, double budget_factor) const {
   const auto& d = p_->demand;
   if (!d.enabled) return 0.0;
-  const double budget_factor = demand_budget_factor(p_->budget, org_.marketing_budget_per_day);
   const double lift = content_lift_today(p_->content.engagement_effect);
   const double hazard = model::daily_engagement_hazard(d, adopters(d, ever_engaged_, customers_),
                                                        static_cast<double>(p_->population.prospects), budget_factor,
@@ -42,7 +41,12 @@ double Simulation::daily_engagement_hazard(std::int64_t day) const {
 void Simulation::engage_prospects(std::int64_t day) {
   due_today_.clear();
   mqls_today_.clear();
-  engagement_clock_.advance(daily_engagement_hazard(day), due_today_);
+  if (clock_per_programme_) {
+    advance_programme_clocks(day);
+  } else {
+    engagement_clock_.advance(
+        daily_engagement_hazard(day, demand_budget_factor(p_->budget, org_.marketing_budget_per_day)), due_today_);
+  }
   for (const auto& due : due_today_) {
     const std::uint32_t prospect = due.prospect;
     // Stale entry: a rep's own prospecting took the prospect out of the pool meanwhile.
@@ -206,7 +210,7 @@ void Simulation::return_to_nurture(std::uint32_t prospect) {
   }
   prospects_.stage[prospect] = Stage::dormant;
   // The next engagement's threshold is keyed by the episode that just ended.
-  engagement_clock_.add(prospect, prospects_.episode[prospect],
+  demand_clock_of(prospect).add(prospect, prospects_.episode[prospect],
                         random_.exponential(lead_key(prospect, Purpose::engagement_threshold), 1.0),
                         prospects_.engagement_multiplier[prospect]);
 }

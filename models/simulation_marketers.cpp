@@ -2,9 +2,13 @@
 // programmes and bars, reps' trust in each marketer, field time, syncs per marketer,
 // and the review at which a marketer moves its bar toward higher pay. With one
 // marketer, no spread and no adaptation, every value here equals the aggregate
-// marketing actor's (tests/models/test_marketer_reduction.cpp).
+// marketing actor's (tests/models/test_marketer_reduction.cpp). Each programme spends
+// its share of the budget; when programmes respond to their own spend (a Hill response,
+// adstock, moving or unequal shares) each has its own engagement clock, and the budget
+// rule moves shares at reviews.
 #include <algorithm>
 
+#include "models/mechanisms/budget.hpp"
 #include "models/mechanisms/content.hpp"
 #include "models/mechanisms/marketers.hpp"
 #include "models/mechanisms/qualification.hpp"
@@ -19,12 +23,60 @@ void Simulation::set_up_marketers() {
   marketers_.resize(count);
   for (std::uint32_t m = 0; m < count; ++m) {
     marketers_.bar[m].bar = initial_bar(p_->marketers, pay_.scoring_threshold, m);
+    marketers_.budget_share[m] = initial_budget_share(p_->marketers, m);
+    // Adstock starts in steady state at the initial budget, as trailing bookings do.
+    marketers_.adstock[m] = p_->budget.initial_marketing_usd_per_day * marketers_.budget_share[m];
   }
   reps_.trust_in_marketer.assign(count, std::vector<TrustState>(reps_.size()));
 }
 
 void Simulation::start_marketer_trust(std::uint32_t rep) {
   for (auto& of_marketer : reps_.trust_in_marketer) of_marketer[rep] = reps_.trust[rep];
+}
+
+void Simulation::spend_programme_budgets() {
+  for (std::uint32_t m = 0; m < marketers_.size(); ++m) {
+    const double spend = org_.marketing_budget_per_day * marketers_.budget_share[m];
+    marketers_.count(m, &MarketerCounts::spend_usd, spend);
+    marketers_.adstock[m] = adstocked_spend(p_->budget.adstock_retention, marketers_.adstock[m], spend);
+  }
+}
+
+EngagementClock& Simulation::demand_clock_of(std::uint32_t prospect) {
+  return clock_per_programme_ ? programme_clocks_[marketer_of(prospect)] : engagement_clock_;
+}
+
+void Simulation::advance_programme_clocks(std::int64_t day) {
+  const double calibrated = calibrated_programme_spend(p_->budget, marketers_.size());
+  timed_due_today_.clear();
+  for (std::uint32_t m = 0; m < marketers_.size(); ++m) {
+    const double response = programme_response(p_->budget, marketers_.adstock[m], calibrated);
+    programme_clocks_[m].advance(daily_engagement_hazard(day, response), timed_due_today_);
+  }
+  // One clock's order: with equal responses the merged dues are exactly its dues.
+  std::sort(timed_due_today_.begin(), timed_due_today_.end());
+  for (const auto& due : timed_due_today_) due_today_.push_back({due.prospect, due.tag});
+}
+
+void Simulation::review_bars() {
+  double all_bookings = 0.0;
+  for (const MarketerCounts& c : marketers_.since_review) all_bookings += c.bookings_usd;
+  for (std::uint32_t m = 0; m < marketers_.size(); ++m) {
+    const MarketerCounts& c = marketers_.since_review[m];
+    const double pay = marketer_pay(*p_, c.mqls, c.bookings_usd, all_bookings);
+    review_bar(p_->marketers, marketers_.bar[m], pay_per_inquiry(pay, c.inquiries));
+  }
+}
+
+void Simulation::review_budget_shares() {
+  const auto n = marketers_.size();
+  std::vector<double> result(n), spend(n);
+  for (std::uint32_t m = 0; m < n; ++m) {
+    const MarketerCounts& c = marketers_.since_review[m];
+    result[m] = p_->marketers.budget_rule == BudgetRule::toward_bookings ? c.bookings_usd : c.mqls;
+    spend[m] = c.spend_usd;
+  }
+  move_budget_share(p_->marketers, result, spend, marketers_.budget_share);
 }
 
 double Simulation::trust_in(std::uint32_t rep, std::uint32_t marketer) const {
@@ -50,7 +102,7 @@ std::vector<Simulation::MarketerEnd> Simulation::marketers_at_end() const {
     const MarketerCounts& counts = marketers_.in_horizon[m];
     end[m] = {marketers_.bar[m].bar, counts.mqls, counts.worked, counts.bookings_usd,
               org_.active_reps.empty() ? 0.0 : trust / static_cast<double>(org_.active_reps.size()),
-              content_relevance_of(m)};
+              content_relevance_of(m), counts.inquiries, counts.spend_usd, marketers_.budget_share[m]};
   }
   return end;
 }
@@ -61,7 +113,7 @@ void Simulation::record_marketers(std::size_t period) {
   for (std::uint32_t m = 0; m < marketers_.size(); ++m) {
     const MarketerCounts &now = marketers_.in_horizon[m], &start = marketers_.at_period_start[m];
     in_period[m] = {now.inquiries - start.inquiries, now.mqls - start.mqls, now.worked - start.worked,
-                    now.bookings_usd - start.bookings_usd};
+                    now.bookings_usd - start.bookings_usd, now.spend_usd - start.spend_usd};
     all_bookings += in_period[m].bookings_usd;
   }
   const std::vector<MarketerEnd> state = marketers_at_end();
@@ -71,7 +123,7 @@ void Simulation::record_marketers(std::size_t period) {
         period, m,
         {state[m].bar, c.mqls, c.worked, c.bookings_usd, marketer_pay(*p_, c.mqls, c.bookings_usd, all_bookings),
          works_in_field(p_->marketers, m) ? p_->marketers.field_share : 0.0, state[m].content_relevance,
-         state[m].mean_rep_trust});
+         state[m].mean_rep_trust, state[m].budget_share, c.spend_usd});
   }
   marketers_.at_period_start = marketers_.in_horizon;
 }
@@ -121,14 +173,10 @@ void Simulation::field_and_review_day(std::int64_t day) {
     marketers_.relevance_gain[m] +=
         mp.field_relevance_rate * mp.field_share * std::max(0.0, p_->content.max_relevance - relevance);
   }
-  if (!mp.adaptation || (day + 1) % mp.review_days != 0) return;
-  double all_bookings = 0.0;
-  for (const MarketerCounts& c : marketers_.since_review) all_bookings += c.bookings_usd;
-  for (std::uint32_t m = 0; m < marketers_.size(); ++m) {
-    const MarketerCounts& c = marketers_.since_review[m];
-    const double pay = marketer_pay(*p_, c.mqls, c.bookings_usd, all_bookings);
-    review_bar(mp, marketers_.bar[m], pay_per_inquiry(pay, c.inquiries));
-  }
+  const bool moves_budget = mp.budget_rule != BudgetRule::fixed;
+  if (!(mp.adaptation || moves_budget) || (day + 1) % mp.review_days != 0) return;
+  if (mp.adaptation) review_bars();
+  if (moves_budget) review_budget_shares();
   marketers_.since_review.assign(marketers_.size(), {});
 }
 

@@ -25,6 +25,28 @@ double demand_budget_factor(const BudgetParameters& b, double budget_per_day) no
   return initial > 0 ? std::pow(budget_per_day / initial, b.demand_elasticity) : 1.0;
 }
 
+double adstocked_spend(double retention, double previous_adstock, double spend_today) noexcept {
+  return (1.0 - retention) * spend_today + retention * previous_adstock;
+}
+
+double hill_saturation(double adstocked, double half_saturation, double shape) noexcept {
+  if (!(adstocked > 0.0)) return 0.0;
+  return 1.0 / (1.0 + std::pow(half_saturation / adstocked, shape));
+}
+
+double calibrated_programme_spend(const BudgetParameters& b, std::size_t programmes) noexcept {
+  return b.initial_marketing_usd_per_day * (1.0 / static_cast<double>(programmes));
+}
+
+double programme_response(const BudgetParameters& b, double adstocked, double calibrated) noexcept {
+  if (b.response == BudgetResponse::elasticity) {
+    return calibrated > 0 ? std::pow(adstocked / calibrated, b.demand_elasticity) : 1.0;
+  }
+  const double reference = hill_saturation(calibrated, b.hill_half_saturation_usd_per_day, b.hill_shape);
+  return reference > 0 ? hill_saturation(adstocked, b.hill_half_saturation_usd_per_day, b.hill_shape) / reference
+                       : 1.0;
+}
+
 double hiring_drift(const BudgetParameters& b, double trailing_bookings_per_day, std::size_t active_reps) noexcept {
   const double desired = b.sales_fraction * trailing_bookings_per_day / b.rep_cost_usd_per_day;
   return (desired - static_cast<double>(active_reps)) / b.hiring_delay_days;
@@ -45,6 +67,20 @@ std::vector<Binding> budget_bindings() {
            {"business days", "M15: smoothing time of trailing bookings (65 = a quarter)", "seed 001"}),
       real("budget.demand_elasticity", &BudgetParameters::demand_elasticity, &M::budget, 0.5, 0, 3,
            {"", "M15: engagement hazard scales as (budget / initial budget)^elasticity", kAssumption}),
+      choice("budget.response", &BudgetParameters::response, &M::budget, "elasticity", {"elasticity", "hill"},
+             {"", "M15: how a programme's inquiries respond to its adstocked spend, relative to the initial budget "
+                  "split equally: elasticity = (spend / that)^demand_elasticity, hill = Hill(spend) / Hill(that)",
+              "Jin et al. 2017 (Google); Robyn; PyMC-Marketing"}),
+      real("budget.hill_half_saturation_usd_per_day", &BudgetParameters::hill_half_saturation_usd_per_day, &M::budget,
+           1000, 1e-6, 1.0e9,
+           {"USD/business day", "M15: with budget.response hill, a programme's adstocked spend at which its "
+                                "response is half its maximum (K of x^s / (x^s + K^s))", kAssumption}),
+      real("budget.hill_shape", &BudgetParameters::hill_shape, &M::budget, 1.0, 0.1, 10,
+           {"", "M15: with budget.response hill, the slope s of x^s / (x^s + K^s) (s <= 1 concave, s > 1 S-shaped)",
+            "Jin et al. 2017 (Google)"}),
+      real("budget.adstock_retention", &BudgetParameters::adstock_retention, &M::budget, 0.0, 0, 0.99,
+           {"", "M15: share of a programme's adstocked spend carried into the next business day "
+                "(a = (1 - r) spend + r a yesterday; 0 = no carry-over)", "Jin et al. 2017 (Google); Robyn"}),
       boolean("budget.headcount_follows_bookings", &BudgetParameters::headcount_follows_bookings, &M::budget, false,
               {"", "M15: rep headcount follows trailing bookings with a hiring delay", "Forrester 1968"}),
       real("budget.sales_fraction", &BudgetParameters::sales_fraction, &M::budget, 0.25, 0, 1,

@@ -51,6 +51,31 @@ double marketer_pay(const ModelParameters& p, double mqls, double own_bookings_u
 
 double pay_per_inquiry(double pay, double inquiries) noexcept { return inquiries > 0 ? pay / inquiries : 0.0; }
 
+double initial_budget_share(const MarketerParameters& m, std::uint32_t index) noexcept {
+  return (1.0 + m.budget_spread * spread_position(m, index)) / static_cast<double>(m.count);
+}
+
+bool programmes_respond_to_own_spend(const ModelParameters& p) noexcept {
+  return p.budget.response != BudgetResponse::elasticity || p.budget.adstock_retention > 0.0 ||
+         p.marketers.budget_rule != BudgetRule::fixed || p.marketers.budget_spread > 0.0;
+}
+
+void move_budget_share(const MarketerParameters& m, std::span<const double> result, std::span<const double> spend,
+                       std::span<double> share) noexcept {
+  std::size_t lowest = share.size(), highest = share.size();
+  double lowest_yield = 0.0, highest_yield = 0.0;
+  for (std::size_t k = 0; k < share.size(); ++k) {
+    if (!(spend[k] > 0.0)) continue;  // nothing spent: no yield to judge
+    const double yield = result[k] / spend[k];
+    if (highest == share.size() || yield > highest_yield) highest = k, highest_yield = yield;
+    if (share[k] > 0.0 && (lowest == share.size() || yield < lowest_yield)) lowest = k, lowest_yield = yield;
+  }
+  if (highest == share.size() || lowest == share.size() || !(highest_yield > lowest_yield)) return;
+  const double moved = std::min(m.budget_step, share[lowest]);
+  share[lowest] -= moved;
+  share[highest] += moved;
+}
+
 void review_bar(const MarketerParameters& m, BarLearner& learner, double pay) noexcept {
   if (learner.has_last_pay && pay < learner.last_pay) learner.direction = -learner.direction;
   learner.bar = std::clamp(learner.bar + learner.direction * m.bar_step, m.bar_floor, m.bar_ceiling);
@@ -110,6 +135,17 @@ std::vector<Binding> marketers_bindings() {
       real("marketers.pool_weight", &P::pool_weight, &M::marketers, 0.5, 0, 1,
            {"", "M18: with incentives.shared_pool, weight of all marketing's bookings in a marketer's bookings "
                 "pay", "seeds 000, 001"}),
+      real("marketers.budget_spread", &P::budget_spread, &M::marketers, 0.0, 0, 1,
+           {"", "M18: range of starting budget shares, evenly spread around equal: marketer k starts with "
+                "(1 + spread x (k / (count - 1) - 1/2)) / count", kAssumption}),
+      choice("marketers.budget_rule", &P::budget_rule, &M::marketers, "fixed",
+             {"fixed", "toward_mqls", "toward_bookings"},
+             {"", "M18: at each review (marketers.review_days), marketers.budget_step of the budget moves from the "
+                  "programme with the fewest to the one with the most MQLs (or bookings from its leads) per dollar "
+                  "it spent since the last review; fixed = shares never move", kAssumption}),
+      real("marketers.budget_step", &P::budget_step, &M::marketers, 0.05, 0, 1,
+           {"", "M18: share of the whole budget a review moves between programmes (at most the donor's share)",
+            kAssumption}),
   });
 }
 

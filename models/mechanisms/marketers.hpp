@@ -6,6 +6,7 @@
 // Pure rules: no state, no randomness; the run (models/simulation_marketers.cpp) keeps
 // the marketers' state and calls these.
 #include <cstdint>
+#include <span>
 
 #include "models/model_parameters.hpp"
 
@@ -44,6 +45,24 @@ namespace alignsim::model {
 // What a marketer compares between reviews: pay per inquiry its programme drew, so that
 // a market growing or shrinking for other reasons does not read as the effect of its bar.
 [[nodiscard]] double pay_per_inquiry(double pay, double inquiries) noexcept;
+
+// Marketer `index`'s starting share of the marketing budget: (1 + budget_spread x its
+// spread position) / count, equal by default; the shares sum to 1.
+[[nodiscard]] double initial_budget_share(const MarketerParameters& m, std::uint32_t index) noexcept;
+
+// Whether programmes' inquiries can respond differently to spend (a Hill response,
+// adstock, unequal or moving shares): then each programme needs its own engagement clock
+// (models/engagement_clock.hpp). Otherwise one clock with the budget's factor serves all,
+// the model before per-programme spend, bitwise.
+[[nodiscard]] bool programmes_respond_to_own_spend(const ModelParameters& p) noexcept;
+
+// The budget rule at a review (marketers.budget_rule): `result` per dollar of `spend`
+// over the review period ranks the programmes that spent; budget_step of the budget (at
+// most what it has) moves from the lowest to the highest (the first of equals; nothing
+// moves if all are equal or fewer than two spent). Shares stay >= 0 and keep their sum.
+// Deterministic: no draws, so variants keep common random numbers.
+void move_budget_share(const MarketerParameters& m, std::span<const double> result, std::span<const double> spend,
+                       std::span<double> share) noexcept;
 
 // The learning rule (docs/model.md, "Adaptation"): hill climbing by perturb-and-observe.
 // Each review the marketer moves its bar one step in its current direction, and turns

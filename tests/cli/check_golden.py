@@ -45,10 +45,10 @@ def agents_digest(h5):
 
 
 def check_agent_sums(h5):
-    """Per run, the reps' counts add up to the summary's totals, the marketers' MQLs and
-    worked MQLs over all periods too, and the response buckets' MQLs and worked MQLs to
-    the summary's (qualified there also counts the reps'
-    own prospecting, so the buckets' qualified is at most the total)."""
+    """Per run, the reps' counts add up to the summary's totals, the marketers' MQLs,
+    worked MQLs and spend over all periods too (their budget shares to 1 in each period),
+    and the response buckets' MQLs and worked MQLs to the summary's (qualified there also
+    counts the reps' own prospecting, so the buckets' qualified is at most the total)."""
     reps, funnel, summary = h5["agents/reps"], h5["agents/funnel_by_response"], h5["summary"]
     for column, total in (("leads_received", "mqls"), ("leads_worked", "mqls_worked"),
                           ("leads_ignored", "mqls_ignored"), ("qualified", "qualified"), ("won", "wins"),
@@ -63,6 +63,8 @@ def check_agent_sums(h5):
     assert np.array_equal(marketers["mqls"][...].sum(axis=(2, 3)), summary["mqls"][...])
     assert np.array_equal(marketers["worked"][...].sum(axis=(2, 3)), summary["mqls_worked"][...])
     assert np.all(marketers["bookings_usd"][...].sum(axis=(2, 3)) <= summary["bookings_usd"][...] * (1 + 1e-12))
+    assert np.allclose(marketers["spend_usd"][...].sum(axis=(2, 3)), summary["marketing_spend_usd"][...], rtol=1e-12)
+    assert np.allclose(marketers["budget_share"][...].sum(axis=2), 1.0, rtol=1e-12)
 
 
 def check_xarray_agents(path):

@@ -2,8 +2,10 @@
 # Golden end-to-end test: run the tiny scenario with 1 and with 2 threads, require
 # byte-identical files and printed tables, then compare the contents with the
 # checked-in reference. A third run without a warm-up (run.warmup_days=0) must give
-# the results of alignsim before warm-ups existed (tiny_summary_no_warmup.json, updated
-# only in the commit that changes the random draws themselves, with tiny_summary.json).
+# the results of alignsim before warm-ups existed (tiny_summary_no_warmup.json: its
+# /summary and /timeseries updated only in the commit that changes the random draws
+# themselves, with tiny_summary.json; its /agents digest also when a column is added,
+# after checking that the digest of the old columns is unchanged).
 # Usage: golden_run.sh ALIGNSIM SOURCE_DIR WORK_DIR [--update]
 set -euo pipefail
 alignsim="$1" source_dir="$2" work="$3"

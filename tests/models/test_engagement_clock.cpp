@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -247,6 +248,45 @@ TEST(EngagementClock, CumulativeHazardOverflowIsARunError) {
   std::vector<EngagementClock::Due> due;
   clock.advance(1.5e308, due);
   EXPECT_THROW(clock.advance(1.5e308, due), RunError);
+}
+
+TEST(EngagementClock, TimedDuesOfClocksWithEqualHazardsMergeIntoOneClocksOrder) {
+  // Programmes' clocks (models/simulation_marketers.cpp): prospects split over three
+  // clocks, all advanced by the same hazards, with re-adds and ties, must give exactly
+  // the dues of one clock holding them all, each with its threshold, once sorted.
+  std::mt19937_64 bits(12);
+  EngagementClock one(1e-2, 16);
+  std::vector<EngagementClock> three(3, EngagementClock(1e-2, 16));
+  for (std::uint32_t i = 0; i < 3000; ++i) {
+    const double e = i % 7 == 0 ? 0.25 : uniform(bits), g = 0.5 + uniform(bits);  // ties at 0.25 / g
+    one.add(i, 0, e, g);
+    three[i % 3].add(i, 0, e, g);
+  }
+  std::size_t total = 0;
+  for (int day = 0; day < 400; ++day) {
+    const double hazard = 0.002 + 0.01 * uniform(bits);
+    std::vector<EngagementClock::Due> expected;
+    one.advance(hazard, expected);
+    std::vector<EngagementClock::TimedDue> merged;
+    for (auto& clock : three) clock.advance(hazard, merged);
+    std::sort(merged.begin(), merged.end());
+    ASSERT_EQ(merged.size(), expected.size()) << day;
+    for (std::size_t k = 0; k < merged.size(); ++k) {
+      ASSERT_EQ(merged[k].prospect, expected[k].prospect) << day;
+      ASSERT_EQ(merged[k].tag, expected[k].tag) << day;
+      ASSERT_LE(merged[k].threshold, one.cumulative_hazard());
+      if (k > 0) {
+        ASSERT_LE(merged[k - 1].threshold, merged[k].threshold);
+      }
+    }
+    for (const auto& due : expected) {  // back to nurture with the next tag, on both
+      const double e = uniform(bits);
+      one.add(due.prospect, due.tag + 1, e, 1.0);
+      three[due.prospect % 3].add(due.prospect, due.tag + 1, e, 1.0);
+    }
+    total += expected.size();
+  }
+  EXPECT_GT(total, 3000U);  // the days did take entries, re-adds included
 }
 
 }  // namespace

@@ -66,7 +66,9 @@ TEST(MetricCatalog, EachChartListsItsMetricsOnceInOrder) {
   EXPECT_EQ(layout.summary[static_cast<std::size_t>(Summary::inquiries)].funnel_rank, 1);
   EXPECT_EQ(layout.series[static_cast<std::size_t>(Series::mean_rep_trust)].runs_chart_rank, 1);
   for (const sim::MetricSpec& m : layout.summary) {  // the funnel's stages are counts, its steps shares
-    if (m.funnel_rank > 0) EXPECT_EQ(m.unit == "1", m.funnel_rank > 5) << m.name;
+    if (m.funnel_rank > 0) {
+      EXPECT_EQ(m.unit == "1", m.funnel_rank > 5) << m.name;
+    }
   }
 }
 

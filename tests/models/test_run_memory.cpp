@@ -88,5 +88,21 @@ TEST(RunMemory, WarmUpGrowsOnlyTheCalendars) {
   EXPECT_LT(run_memory_bytes(*warm), run_memory_bytes(*longer)) << "a longer horizon also grows the series";
 }
 
+// Programmes that respond to their own spend have one engagement clock each, whose
+// bucket arrays (~196 kB each) matter at small populations.
+TEST(RunMemory, EstimateCountsOneClockPerProgrammeWhenProgrammesRespondToTheirSpend) {
+  const auto shared = parameters_with({{"marketers.count", std::int64_t{64}}});
+  const auto own = parameters_with({{"marketers.count", std::int64_t{64}}, {"budget.response", std::string("hill")}});
+  EXPECT_EQ(run_memory_bytes(*own) - run_memory_bytes(*shared), 64U * 8192U * sizeof(std::vector<double>));
+}
+
+TEST(RunMemory, EstimateIsWithinAFactorOfTwoOfThePeakWithSixtyFourProgrammeClocks) {
+  expect_within_factor({{"population.prospects", std::int64_t{100000}},
+                        {"run.horizon_days", std::int64_t{250}},
+                        {"budget.initial_marketing_usd_per_day", 5000.0},
+                        {"marketers.count", std::int64_t{64}},
+                        {"budget.response", std::string("hill")}});
+}
+
 }  // namespace
 }  // namespace alignsim::model
