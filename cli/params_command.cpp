@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <iostream>
 #include <set>
+#include <string>
 #include <vector>
 
 #include "cli/commands.hpp"
@@ -23,6 +24,9 @@ void print_text(const Specs& specs) {
                 p->unit.empty() ? "" : "  [", p->unit.empty() ? "" : (p->unit + "]").c_str());
     std::printf("    %s\n    allowed: %s; source: %s%s%s\n", p->meaning.c_str(), sim::allowed_description(*p).c_str(),
                 p->source.c_str(), p->mechanism.empty() ? "" : "; mechanism: ", p->mechanism.c_str());
+    if (p->plausible) {
+      std::printf("    plausible: %s: %s\n", sim::plausible_description(*p).c_str(), p->plausible->rationale.c_str());
+    }
   }
 }
 
@@ -32,11 +36,15 @@ std::string escape_cell(std::string text) {
 }
 
 void print_markdown(const Specs& specs) {
-  std::printf("| key | default | unit | allowed | meaning | source | mechanism |\n|---|---|---|---|---|---|---|\n");
+  std::printf("| key | default | unit | allowed | meaning | source | plausible range | mechanism |\n"
+              "|---|---|---|---|---|---|---|---|\n");
   for (const sim::ParameterSpec* p : specs) {
-    std::printf("| `%s` | %s | %s | %s | %s | %s | %s |\n", p->key.c_str(), sim::value_to_text(p->default_value).c_str(),
-                escape_cell(p->unit).c_str(), escape_cell(sim::allowed_description(*p)).c_str(),
-                escape_cell(p->meaning).c_str(), escape_cell(p->source).c_str(), p->mechanism.c_str());
+    const std::string plausible =
+        p->plausible ? sim::plausible_description(*p) + ": " + p->plausible->rationale : std::string();
+    std::printf("| `%s` | %s | %s | %s | %s | %s | %s | %s |\n", p->key.c_str(),
+                sim::value_to_text(p->default_value).c_str(), escape_cell(p->unit).c_str(),
+                escape_cell(sim::allowed_description(*p)).c_str(), escape_cell(p->meaning).c_str(),
+                escape_cell(p->source).c_str(), escape_cell(plausible).c_str(), p->mechanism.c_str());
   }
 }
 

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "models/mechanisms/mechanism_bindings.hpp"
+#include "models/parameter_ranges.hpp"
 
 namespace alignsim::model {
 namespace binding {
@@ -96,6 +97,7 @@ const sim::ParameterCatalog& model_catalog() {
   static const sim::ParameterCatalog catalog = [] {
     std::vector<sim::ParameterSpec> specs;
     for (const auto& b : bindings()) specs.push_back(b.spec);
+    attach_plausible_ranges(specs);
     return sim::ParameterCatalog(std::move(specs));
   }();
   return catalog;

@@ -73,4 +73,11 @@ std::string allowed_description(const ParameterSpec& spec) {
   return "";
 }
 
+std::string plausible_description(const ParameterSpec& spec) {
+  if (!spec.plausible) return "";
+  const PlausibleRange& r = *spec.plausible;
+  return value_to_text(r.low) + " to " + value_to_text(r.high) +
+         (r.shape == RangeShape::log_uniform ? " (log-uniform)" : " (uniform)");
+}
+
 }  // namespace alignsim::sim

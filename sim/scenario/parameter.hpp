@@ -14,6 +14,18 @@ enum class ValueKind { real, integer, boolean, choice };
 // A validated value. Reals are double, integers int64, choices are the chosen word.
 using ParameterValue = std::variant<double, std::int64_t, bool, std::string>;
 
+// How a plausible range is spread when a design or history matching samples it.
+enum class RangeShape { uniform, log_uniform };
+
+// The values the evidence leaves plausible for a numeric parameter (issue 13): what
+// designs over assumptions and history matching sample, with why.
+struct PlausibleRange {
+  double low = 0;
+  double high = 0;
+  RangeShape shape = RangeShape::uniform;
+  std::string rationale;  // one line
+};
+
 struct ParameterSpec {
   std::string key;      // dotted path, e.g. "demand.innovation_rate"
   ValueKind kind = ValueKind::real;
@@ -25,6 +37,7 @@ struct ParameterSpec {
   std::string meaning;  // one line
   std::string source;   // where the default comes from (paper, seed text, or "assumption")
   std::string mechanism{};  // the model's mechanism this parameter belongs to (e.g. "M12"); empty: none
+  std::optional<PlausibleRange> plausible{};  // numeric parameters the model gives a range
 };
 
 // Thread-safe for concurrent reads once built.
@@ -46,5 +59,7 @@ class ParameterCatalog {
 [[nodiscard]] std::string kind_name(ValueKind kind);
 // "a number in [0, 1]", "one of: round_robin, least_loaded", ...
 [[nodiscard]] std::string allowed_description(const ParameterSpec& spec);
+// "0.1 to 1 (uniform)", "100 to 1e+04 (log-uniform)"; empty without a range.
+[[nodiscard]] std::string plausible_description(const ParameterSpec& spec);
 
 }  // namespace alignsim::sim
