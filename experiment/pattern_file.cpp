@@ -49,6 +49,15 @@ std::string read_text(const MapEntry& entry, const std::string& path) {
   return text;
 }
 
+// The citation cut to a table column's width, never inside a UTF-8 sequence.
+std::string short_form(const std::string& citation) {
+  constexpr std::size_t width = 24;
+  if (citation.size() <= width) return citation;
+  std::size_t cut = width;
+  while (cut > 0 && (static_cast<unsigned char>(citation[cut]) & 0xC0) == 0x80) --cut;
+  return citation.substr(0, cut);
+}
+
 // `name` must be one of `known`; the message lists them or suggests the nearest.
 void require_known(const MapEntry& entry, const std::string& path, const std::string& name,
                    const std::vector<std::string>& known, const std::string& what) {
@@ -182,7 +191,7 @@ Pattern read_pattern(const YAML::Node& item, const std::string& file, const std:
     given.emplace(entry.key, entry);
   }
   check_complete(pattern, given, path);
-  if (pattern.source_short.empty()) pattern.source_short = pattern.source.substr(0, 24);
+  if (pattern.source_short.empty()) pattern.source_short = short_form(pattern.source);
   return pattern;
 }
 
