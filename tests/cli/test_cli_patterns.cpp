@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <regex>
 #include <string>
 
 #include "cli_runner.hpp"
@@ -127,6 +128,30 @@ TEST_F(PatternFileErrors, AFileThatIsNotResultsIsRefused) {
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_EQ(result.out, "");
   expect_contains(result.err, "results file 'good.yaml'");
+}
+
+// Failed runs are NaN in the file and are left out of the statistic: the table's n is
+// the number of runs that succeeded, as the run itself reports it.
+TEST(PatternsCheck, FailedRunsAreLeftOutOfTheStatistic) {
+  TempDir directory("patterns-failed");
+  write_text(directory.path() / "guarded.yaml",
+             "name: guarded\nmodel: guard_test\nrun:\n  replicates: 12\n  seed: 5\nnoise:\n  sd: 0.5\n"
+             "guard:\n  max_y: 0.8\n");
+  const auto run = run_cli({"run", "guarded.yaml", "-o", "guarded.h5", "--quiet"}, directory.path());
+  ASSERT_EQ(run.exit_code, 3) << run.err;
+  std::smatch failed;
+  ASSERT_TRUE(std::regex_search(run.err, failed, std::regex(R"((\d+) of 12 runs failed)"))) << run.err;
+  const int succeeded = 12 - std::stoi(failed[1]);
+  ASSERT_GT(succeeded, 1);
+  write_text(directory.path() / "y.yaml",
+             "patterns:\n  - {name: y_level, statistic: {metric: y, variant: base}, observed: 0.5, "
+             "standard_error: 0.1, source: a test}\n");
+  const auto check = run_cli({"patterns", "check", "y.yaml", "guarded.h5"}, directory.path());
+  ASSERT_EQ(check.exit_code, 0) << check.err;
+  std::smatch row;
+  ASSERT_TRUE(std::regex_search(check.out, row, std::regex(R"(y_level .*\)\s+(\d+)\s+[0-9.]+\s+(inside|outside))")))
+      << check.out;
+  EXPECT_EQ(std::stoi(row[1]), succeeded);
 }
 
 }  // namespace
