@@ -76,22 +76,25 @@ StatisticKind contrast_kind(const MapEntry& entry, const std::string& path) {
                        "ratio, difference or growth_gap");
 }
 
-PatternStatistic read_statistic(const MapEntry& entry, const std::string& file, const std::string& path,
-                                const PatternVocabulary& known) {
+using StatisticFields = std::map<std::string, MapEntry>;
+
+StatisticFields statistic_fields(const MapEntry& entry, const std::string& file, const std::string& path) {
   if (!entry.value.IsMap()) {
     throw_scenario_error(entry.value_at, path, sim::detail::node_kind_name(entry.value) + " where a mapping is expected",
                          kStatisticShape);
   }
-  PatternStatistic statistic;
-  std::map<std::string, MapEntry> given;
+  StatisticFields given;
   for (const MapEntry& field : sim::detail::mapping_entries(entry.value, file, path)) {
     if (field.key != "contrast" && field.key != "metric" && field.key != "variant" && field.key != "versus") {
       throw_scenario_error(field.key_at, path + "." + field.key, "unknown key", "contrast, metric, variant, versus");
     }
     given.emplace(field.key, field);
   }
-  if (given.count("contrast")) statistic.kind = contrast_kind(given.at("contrast"), path + ".contrast");
-  const bool contrast = statistic.kind != StatisticKind::level;
+  return given;
+}
+
+// metric and variant always; versus exactly when there is a contrast.
+void require_statistic_shape(bool contrast, const StatisticFields& given, const MapEntry& entry, const std::string& path) {
   for (const char* required : {"metric", "variant"}) {
     if (!given.count(required)) throw_scenario_error(entry.value_at, path, std::string("no ") + required + " given", kStatisticShape);
   }
@@ -102,19 +105,32 @@ PatternStatistic read_statistic(const MapEntry& entry, const std::string& file, 
     throw_scenario_error(given.at("versus").key_at, path + ".versus", "versus without contrast",
                          "add contrast: ratio, difference or growth_gap, or remove versus");
   }
+}
+
+std::string known_variant(const StatisticFields& given, const std::string& key, const std::string& path,
+                          const PatternVocabulary& known) {
+  const std::string variant = read_text(given.at(key), path + "." + key);
+  require_known(given.at(key), path + "." + key, variant, known.variants, "a variant");
+  return variant;
+}
+
+PatternStatistic read_statistic(const MapEntry& entry, const std::string& file, const std::string& path,
+                                const PatternVocabulary& known) {
+  const StatisticFields given = statistic_fields(entry, file, path);
+  PatternStatistic statistic;
+  if (given.count("contrast")) statistic.kind = contrast_kind(given.at("contrast"), path + ".contrast");
+  const bool contrast = statistic.kind != StatisticKind::level;
+  require_statistic_shape(contrast, given, entry, path);
   statistic.metric = read_text(given.at("metric"), path + ".metric");
   const bool series = statistic.kind == StatisticKind::growth_gap;
   require_known(given.at("metric"), path + ".metric", statistic.metric,
                 series ? known.series_metrics : known.summary_metrics, series ? "a series metric" : "a summary metric");
-  statistic.variant = read_text(given.at("variant"), path + ".variant");
-  require_known(given.at("variant"), path + ".variant", statistic.variant, known.variants, "a variant");
-  if (contrast) {
-    statistic.versus = read_text(given.at("versus"), path + ".versus");
-    require_known(given.at("versus"), path + ".versus", statistic.versus, known.variants, "a variant");
-    if (statistic.versus == statistic.variant) {
-      throw_scenario_error(given.at("versus").value_at, path + ".versus", "a variant contrasted with itself",
-                           "two different variants");
-    }
+  statistic.variant = known_variant(given, "variant", path, known);
+  if (!contrast) return statistic;
+  statistic.versus = known_variant(given, "versus", path, known);
+  if (statistic.versus == statistic.variant) {
+    throw_scenario_error(given.at("versus").value_at, path + ".versus", "a variant contrasted with itself",
+                         "two different variants");
   }
   return statistic;
 }

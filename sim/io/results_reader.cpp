@@ -1,6 +1,7 @@
 #include "sim/io/results_reader.hpp"
 
 #include <algorithm>
+#include <system_error>
 
 #include "sim/errors.hpp"
 #include "sim/io/alignsim_file.hpp"
@@ -82,6 +83,8 @@ std::vector<double> variant_rows(hid_t file, const std::string& path, std::size_
 
 ResultsReader::ResultsReader(const std::filesystem::path& file) : path_(file) {
   const std::string name = "results file '" + file.string() + "'";
+  std::error_code ignored;
+  if (!std::filesystem::exists(file, ignored)) throw UsageError(name + ": no such file");
   if (const std::string why = why_not_written_by_alignsim(file); !why.empty()) throw UsageError(name + ": " + why);
   hdf5::disable_automatic_error_printing();
   file_ = hdf5::File(H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "opening " + file.string());

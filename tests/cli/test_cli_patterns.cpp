@@ -88,6 +88,11 @@ TEST_F(PatternFileErrors, ContrastWithoutVersusIsRefused) {
   expect_starts_with(refusal(one_pattern("{contrast: ratio, metric: win_rate, variant: sla}")), ("bad.yaml:3:16: patterns[0].statistic: a contrast needs versus"));
 }
 
+TEST_F(PatternFileErrors, AVariantContrastedWithItselfIsRefused) {
+  expect_starts_with(refusal(one_pattern("{contrast: difference, metric: wins, variant: sla, versus: sla}")),
+                     "bad.yaml:3:75: patterns[0].statistic.versus: a variant contrasted with itself");
+}
+
 TEST_F(PatternFileErrors, BandLowAboveHighIsRefused) {
   expect_starts_with(refusal(one_pattern("{metric: win_rate, variant: base}", "    band: [0.4, 0.2]\n")), ("bad.yaml:5:11: patterns[0].band: low 0.4 is not below high 0.2"));
 }
@@ -128,6 +133,9 @@ TEST_F(PatternFileErrors, AFileThatIsNotResultsIsRefused) {
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_EQ(result.out, "");
   expect_contains(result.err, "results file 'good.yaml'");
+  const auto missing = run_cli({"patterns", "check", "good.yaml", "missing.h5"}, directory_->path());
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_EQ(missing.err, "alignsim patterns: results file 'missing.h5': no such file\n");
 }
 
 // Failed runs are NaN in the file and are left out of the statistic: the table's n is
