@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 #include <variant>
 
@@ -30,6 +31,22 @@ TEST(PlausibleRanges, EveryNumericAssumptionHasOne) {
     EXPECT_TRUE(s.plausible.has_value()) << s.key << " is a modelling assumption without a plausible range";
   }
   EXPECT_GT(assumptions, 50);  // the check saw the catalog's assumptions
+}
+
+TEST(PlausibleRanges, EveryNumericParameterHasOneUnlessItIsAChoice) {
+  // Run settings, a guard, conventions and the levers a what-if pulls are choices, not
+  // uncertainties: every other numeric parameter, published source or not, has a range.
+  const std::set<std::string> choices = {
+      "budget.max_reps", "enablement.meeting_day", "followup.sla_floor", "incentives.bookings_pay_targeting",
+      "incentives.bookings_pay_threshold_raise", "incentives.marketing_mql_weight", "marketers.admitting_count",
+      "marketers.count", "marketers.field_count", "marketers.field_share", "marketers.pool_weight",
+      "response.rep_hours_per_day", "run.horizon_days", "run.period_days", "run.replicates", "run.seed",
+      "run.warmup_days", "scoring.threshold", "syncs.interval_days"};
+  for (const sim::ParameterSpec& s : model_catalog().all()) {
+    if (!is_numeric(s)) continue;
+    EXPECT_NE(s.plausible.has_value(), choices.count(s.key) == 1)
+        << s.key << (s.plausible ? ": a choice with a range" : ": no plausible range and not a listed choice");
+  }
 }
 
 TEST(PlausibleRanges, EachIsInsideTheAllowedValuesAndHoldsTheDefault) {
