@@ -17,7 +17,6 @@ class FitQuantile {
  private:
   double inverse_a_, inverse_b_;
 };
-[[nodiscard]] inline double fit_from_uniform(double u, double a, double b) noexcept { return FitQuantile(a, b)(u); }
 
 // Poisson(mean) count from one uniform by inversion of the CDF (means here are small:
 // own leads per rep and day). Capped at `cap`.

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <stdexcept>
 #include <string>
-#include <variant>
 
 namespace alignsim::model {
 namespace {
@@ -147,11 +146,6 @@ const std::vector<RangeEntry>& range_table() {
   return table;
 }
 
-double numeric_default(const sim::ParameterSpec& spec) {
-  if (const auto* real = std::get_if<double>(&spec.default_value)) return *real;
-  return static_cast<double>(std::get<std::int64_t>(spec.default_value));
-}
-
 void check_range(const sim::ParameterSpec& spec, const RangeEntry& e) {
   const auto fail = [&](const std::string& why) {
     throw std::logic_error(std::string("plausible range of ") + e.key + ": " + why);
@@ -159,7 +153,7 @@ void check_range(const sim::ParameterSpec& spec, const RangeEntry& e) {
   if (spec.kind != sim::ValueKind::real && spec.kind != sim::ValueKind::integer) fail("not a numeric parameter");
   if (!(e.low < e.high)) fail("empty");
   if (e.low < spec.minimum || e.high > spec.maximum) fail("outside the allowed values");
-  const double def = numeric_default(spec);
+  const double def = sim::numeric_value(spec.default_value);
   if (def < e.low || def > e.high) fail("does not contain the default");
   if (e.shape == RangeShape::log_uniform && !(e.low > 0)) fail("log-uniform needs positive values");
   if (std::string(e.rationale).empty()) fail("no rationale");

@@ -73,6 +73,11 @@ std::string allowed_description(const ParameterSpec& spec) {
   return "";
 }
 
+double numeric_value(const ParameterValue& value) {
+  if (const auto* real = std::get_if<double>(&value)) return *real;
+  return static_cast<double>(std::get<std::int64_t>(value));
+}
+
 std::string plausible_description(const ParameterSpec& spec) {
   if (!spec.plausible) return "";
   const PlausibleRange& r = *spec.plausible;

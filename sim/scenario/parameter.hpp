@@ -56,6 +56,8 @@ class ParameterCatalog {
 
 // Text forms used in messages, `alignsim params` and the resolved YAML.
 [[nodiscard]] std::string value_to_text(const ParameterValue& value);
+// A real or integer value as a double (a real or integer parameter's value).
+[[nodiscard]] double numeric_value(const ParameterValue& value);
 [[nodiscard]] std::string kind_name(ValueKind kind);
 // "a number in [0, 1]", "one of: round_robin, least_loaded", ...
 [[nodiscard]] std::string allowed_description(const ParameterSpec& spec);

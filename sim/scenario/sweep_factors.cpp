@@ -63,11 +63,6 @@ bool distribution_fits(const ParameterSpec& spec, Distribution distribution) {
   }
 }
 
-double as_number(const ParameterValue& value) {
-  if (const auto* real = std::get_if<double>(&value)) return *real;
-  return static_cast<double>(std::get<std::int64_t>(value));
-}
-
 // What the entries of one factor mapping said, before the rules between them.
 struct FactorEntries {
   std::optional<MapEntry> key, distribution, low, high, mean, sd, values;
@@ -112,7 +107,7 @@ std::vector<std::string> read_choices(const ParameterSpec& spec, const MapEntry&
 
 double bound_or(const ParameterSpec& spec, const std::optional<MapEntry>& entry, const std::string& shown,
                 double fallback) {
-  return entry ? as_number(read_value(spec, shown, entry->value, entry->value_at)) : fallback;
+  return entry ? numeric_value(read_value(spec, shown, entry->value, entry->value_at)) : fallback;
 }
 
 void read_numeric_range(const ParameterSpec& spec, const FactorEntries& e, const std::string& shown, Factor& f,
@@ -136,7 +131,7 @@ void read_numeric_range(const ParameterSpec& spec, const FactorEntries& e, const
   if (!e.mean || !e.sd) {
     throw_scenario_error(item_at, shown, "a normal factor needs mean: and sd:", "mean and sd > 0; low and high truncate");
   }
-  f.mean = as_number(read_value(spec, shown + ".mean", e.mean->value, e.mean->value_at));
+  f.mean = numeric_value(read_value(spec, shown + ".mean", e.mean->value, e.mean->value_at));
   const ParameterSpec sd_spec{shown + ".sd", ValueKind::real, "", 1.0, std::numeric_limits<double>::min(),
                               std::numeric_limits<double>::max(), {}, "", ""};
   f.sd = std::get<double>(read_value(sd_spec, shown + ".sd", e.sd->value, e.sd->value_at));
@@ -177,7 +172,7 @@ double list_value(const ParameterCatalog& catalog, const Factor& factor, const Y
                   const std::string& shown, const SourceLocation& at) {
   const ParameterSpec& spec = *catalog.find(factor.key);
   const ParameterValue value = read_value(spec, shown, node, at);
-  if (factor.distribution != Distribution::categorical) return as_number(value);
+  if (factor.distribution != Distribution::categorical) return numeric_value(value);
   const std::string word = value_to_text(value);
   const auto found = std::find(factor.choices.begin(), factor.choices.end(), word);
   if (found == factor.choices.end()) {

@@ -28,7 +28,8 @@ constexpr std::int64_t kReps = 200, kDays = 520, kFitFrom = 250;
 double mean_fit() {
   const int n = 200000;
   double sum = 0;
-  for (int i = 0; i < n; ++i) sum += fit_from_uniform((i + 0.5) / n, 2.0, 2.5);
+  const FitQuantile fit(2.0, 2.5);
+  for (int i = 0; i < n; ++i) sum += fit((i + 0.5) / n);
   return sum / n;
 }
 
