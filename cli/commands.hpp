@@ -14,6 +14,7 @@ int params_command(const Arguments& args);
 int merge_command(const Arguments& args);
 int serve_command(const Arguments& args);
 int patterns_command(const Arguments& args);
+int calibrate_command(const Arguments& args);
 
 // Exit codes shared by all commands.
 inline constexpr int kExitOk = 0;

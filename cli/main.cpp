@@ -26,7 +26,8 @@ constexpr const char* kUsage =
     "  compare A.yaml B.yaml  run scenarios with common random numbers; print paired differences\n"
     "  merge SHARD... -o F    combine the shard files of 'run --shard I/N' into one results file\n"
     "  serve SCENARIO.yaml    the live what-if explorer: levers in a browser, paired answers as they refine\n"
-    "  patterns check P.yaml R.h5  observed patterns against a results file: implausibility table\n\n"
+    "  patterns check P.yaml R.h5  observed patterns against a results file: implausibility table\n"
+    "  calibrate S.yaml --patterns P.yaml  history matching: the parameter vectors the patterns leave plausible\n\n"
     "Options: --version, --help. 'alignsim COMMAND --help' shows a command's options.\n";
 
 int dispatch(const std::string& command, const Arguments& args) {
@@ -37,7 +38,8 @@ int dispatch(const std::string& command, const Arguments& args) {
       {"compare", alignsim::cli::compare_command},
       {"merge", alignsim::cli::merge_command},
       {"serve", alignsim::cli::serve_command},
-      {"patterns", alignsim::cli::patterns_command}};
+      {"patterns", alignsim::cli::patterns_command},
+      {"calibrate", alignsim::cli::calibrate_command}};
   const auto it = commands.find(command);
   if (it == commands.end()) {
     std::fprintf(stderr, "alignsim: unknown command '%s'\n\n%s", command.c_str(), kUsage);

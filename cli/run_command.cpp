@@ -196,15 +196,10 @@ int run_command(const Arguments& args) {
       ("brief", po::bool_switch(&options.brief), "print only the 'at a glance' table of what-if effects")
       ("no-resource-check", po::bool_switch(&options.skip_resource_check),
        "start even if the estimated memory or disk space exceeds what the machine has");
-  add_thread_option(description);
-  add_scenario_options(description, options.scenario);
   add_experiment_options(description, options.experiment);
-  std::vector<std::string> order;
-  const auto parsed = parse_command_line(args, description, "scenario", po::value<std::string>(), 1, &order);
+  const auto parsed = parse_scenario_command(args, description, options.scenario);
   if (!parsed) return kExitOk;
   const po::variables_map& vm = *parsed;
-  if (vm.count("scenario") != 0) options.scenario.file = vm["scenario"].as<std::string>();
-  read_scenario_shortcuts(vm, order, options.scenario);
   options.threads = thread_count(vm);
   read_experiment_options(vm, options.experiment);
   if (vm.count("shard") != 0) options.shard = sim::ShardSpec::parse(vm["shard"].as<std::string>());

@@ -1,5 +1,8 @@
 #include "cli/scenario_options.hpp"
 
+#include "cli/command_line.hpp"
+#include "cli/thread_option.hpp"
+
 namespace alignsim::cli {
 
 namespace po = boost::program_options;
@@ -23,6 +26,18 @@ void read_scenario_shortcuts(const po::variables_map& vm, const std::vector<std:
   }
   sets.insert(sets.end(), options.sets.begin() + static_cast<std::ptrdiff_t>(next_set), options.sets.end());
   options.sets = std::move(sets);
+}
+
+std::optional<po::variables_map> parse_scenario_command(const Arguments& args, po::options_description& description,
+                                                        experiment::ScenarioRequest& options) {
+  add_thread_option(description);
+  add_scenario_options(description, options);
+  std::vector<std::string> order;
+  auto parsed = parse_command_line(args, description, "scenario", po::value<std::string>(), 1, &order);
+  if (!parsed) return std::nullopt;
+  if (parsed->count("scenario") != 0) options.file = (*parsed)["scenario"].as<std::string>();
+  read_scenario_shortcuts(*parsed, order, options);
+  return parsed;
 }
 
 }  // namespace alignsim::cli

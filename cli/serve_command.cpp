@@ -115,15 +115,10 @@ int serve_command(const Arguments& args) {
       ("first", po::value(&options.first)->default_value(8), "paired replicates of the first estimate")
       ("target-ci", po::value(&options.target_ci), "METRIC=HALFWIDTH: stop refining once every paired 95% CI "
                                                    "half-width of METRIC is below HALFWIDTH");
-  add_thread_option(description);
-  add_scenario_options(description, options.scenario);
-  std::vector<std::string> order;
-  const auto parsed = parse_command_line(args, description, "scenario", po::value<std::string>(), 1, &order);
+  const auto parsed = parse_scenario_command(args, description, options.scenario);
   if (!parsed) return kExitOk;
   const po::variables_map& vm = *parsed;
-  if (vm.count("scenario") == 0) throw UsageError("give the scenario file to serve");
-  options.scenario.file = vm["scenario"].as<std::string>();
-  read_scenario_shortcuts(vm, order, options.scenario);
+  if (!options.scenario.file) throw UsageError("give the scenario file to serve");
   options.threads = thread_count(vm);
   if (options.server.port < 0 || options.server.port > 65535) throw UsageError("--port must be in [0, 65535]");
   if (!is_loopback(options.server.host)) options.server.token = new_token();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 #include "sim/stats/statistics.hpp"
 
@@ -32,16 +33,18 @@ std::vector<double> growth_per_replicate(const sim::ResultsReader& results, cons
 std::vector<double> values_of(const sim::ResultsReader& results, const PatternStatistic& statistic,
                               const std::string& variant) {
   const std::size_t index = variant_index(results, variant);
+  if (index == results.variants().size()) throw std::logic_error("pattern variant " + variant + " is not in the results file");
   if (statistic.kind == StatisticKind::growth_gap) return growth_per_replicate(results, statistic.metric, index);
   return results.summary(statistic.metric, index);
 }
 
 // The statistic of each replicate: the metric, or the contrast of the pair. A pair with
 // a failed run, or a ratio over zero, is not finite and RunningMoments leaves it out.
-std::vector<double> per_replicate(const sim::ResultsReader& results, const PatternStatistic& statistic) {
-  std::vector<double> values = values_of(results, statistic, statistic.variant);
+std::vector<double> per_replicate(const sim::ResultsReader& results, const PatternStatistic& statistic,
+                                  const std::string& variant_prefix) {
+  std::vector<double> values = values_of(results, statistic, variant_prefix + statistic.variant);
   if (statistic.kind == StatisticKind::level) return values;
-  const std::vector<double> versus = values_of(results, statistic, statistic.versus);
+  const std::vector<double> versus = values_of(results, statistic, variant_prefix + statistic.versus);
   for (std::size_t r = 0; r < values.size(); ++r) {
     values[r] = statistic.kind == StatisticKind::ratio ? values[r] / versus[r] : values[r] - versus[r];
   }
@@ -84,11 +87,12 @@ PatternVocabulary vocabulary_of(const sim::ResultsReader& results) {
   return PatternVocabulary{results.summary_metrics(), results.series_metrics(), results.variants()};
 }
 
-std::vector<PatternResult> check_patterns(const PatternSet& patterns, const sim::ResultsReader& results, double cutoff) {
+std::vector<PatternResult> check_patterns(const PatternSet& patterns, const sim::ResultsReader& results, double cutoff,
+                                          const std::string& variant_prefix) {
   std::vector<PatternResult> checked;
   for (const Pattern& pattern : patterns.patterns) {
     sim::RunningMoments moments;
-    for (const double value : per_replicate(results, pattern.statistic)) moments.add(value);
+    for (const double value : per_replicate(results, pattern.statistic, variant_prefix)) moments.add(value);
     PatternResult result;
     result.n = moments.count();
     result.simulated = moments.mean();

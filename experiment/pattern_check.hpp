@@ -49,8 +49,10 @@ struct PatternResult {
 // The metrics and variants a results file holds, for read_pattern_file.
 [[nodiscard]] PatternVocabulary vocabulary_of(const sim::ResultsReader& results);
 
-// One result per pattern, in file order.
+// One result per pattern, in file order. A pattern's variant V is read from the file's
+// variant `variant_prefix` + V: a calibration wave holds every point's variants, each
+// point's under its own prefix (calibration_wave.hpp).
 [[nodiscard]] std::vector<PatternResult> check_patterns(const PatternSet& patterns, const sim::ResultsReader& results,
-                                                        double cutoff);
+                                                        double cutoff, const std::string& variant_prefix = "");
 
 }  // namespace alignsim::experiment

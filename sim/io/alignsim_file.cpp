@@ -31,8 +31,10 @@ bool has_alignsim_root_attributes(const std::filesystem::path& file) {
   hdf5::disable_automatic_error_printing();
   const hdf5::File handle(H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "opening " + file.string());
   if (H5Aexists(handle.get(), "output_format_version") > 0) return true;
-  // The kind sim/io/shard_file.cpp writes (kKind there).
-  return H5Aexists(handle.get(), "kind") > 0 && read_string_attribute(handle.get(), "kind") == "alignsim shard";
+  // The kinds sim/io/shard_file.cpp and experiment/calibration_file.cpp write.
+  if (H5Aexists(handle.get(), "kind") <= 0) return false;
+  const std::string kind = read_string_attribute(handle.get(), "kind");
+  return kind == "alignsim shard" || kind == "alignsim calibration";
 }
 
 }  // namespace
@@ -40,7 +42,7 @@ bool has_alignsim_root_attributes(const std::filesystem::path& file) {
 std::string why_not_written_by_alignsim(const std::filesystem::path& file) noexcept {
   try {
     if (!starts_with_hdf5_signature(file)) return "it is not an HDF5 file";
-    if (!has_alignsim_root_attributes(file)) return "it is an HDF5 file, but not a results or shard file of alignsim";
+    if (!has_alignsim_root_attributes(file)) return "it is an HDF5 file, but not a results, shard or calibration file of alignsim";
     return "";
   } catch (...) {
     return "it is not a readable HDF5 file";

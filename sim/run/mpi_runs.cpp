@@ -251,4 +251,12 @@ void serve_runs(const RunFunction& run, std::size_t summary_size, std::size_t se
   }
 }
 
+void broadcast_from_coordinator(std::vector<double>& values) {
+  std::uint64_t count = values.size();
+  check_mpi(MPI_Bcast(&count, 1, MPI_UINT64_T, 0, MPI_COMM_WORLD), "broadcasting a size");
+  values.resize(count);
+  if (count == 0) return;
+  check_mpi(MPI_Bcast(values.data(), static_cast<int>(count), MPI_DOUBLE, 0, MPI_COMM_WORLD), "broadcasting values");
+}
+
 }  // namespace alignsim::sim

@@ -68,4 +68,8 @@ class MpiCoordinator final : public RunDistributor {
 // run_isolated, so a throwing run is reported as a failed run, like everywhere else.
 void serve_runs(const RunFunction& run, std::size_t summary_size, std::size_t series_size, std::size_t threads);
 
+// Rank 0's `values` replace every other rank's (collective: all ranks call it, in the
+// same order). How `alignsim calibrate` tells the workers each wave's points.
+void broadcast_from_coordinator(std::vector<double>& values);
+
 }  // namespace alignsim::sim

@@ -55,7 +55,7 @@ refuse "text file, --overwrite" notes.txt 1 "'notes.txt' exists and it is not an
   run tiny.yaml -o notes.txt --overwrite "${quiet[@]}"
 if /usr/bin/python3 -c 'import h5py, sys; h5py.File(sys.argv[1], "w").attrs["kind"] = "data"' other.h5 2> h5py.txt; then
   refuse "another program's HDF5 file, --overwrite" other.h5 1 \
-    "'other.h5' exists and it is an HDF5 file, but not a results or shard file of alignsim" \
+    "'other.h5' exists and it is an HDF5 file, but not a results, shard or calibration file of alignsim" \
     run tiny.yaml -o other.h5 --overwrite "${quiet[@]}"
 else
   echo "SKIP: another program's HDF5 file: /usr/bin/python3 cannot write one with h5py ($(tail -1 h5py.txt))"
