@@ -15,7 +15,10 @@ void add_experiment_options(po::options_description& description, experiment::Ex
        "a design factor: key=low:high[:uniform|log|integer] or key=a,b,c (repeatable; replaces the file's factors)")
       ("target-ci", po::value(&options.target_ci),
        "METRIC=HALFWIDTH: add replicates in rounds until every 95% CI half-width of METRIC is below HALFWIDTH")
-      ("max-replicates", po::value(&options.max_replicates)->default_value(1000), "upper bound for --target-ci");
+      ("max-replicates", po::value(&options.max_replicates)->default_value(1000), "upper bound for --target-ci")
+      ("ensemble", po::value(&options.ensemble),
+       "ENSEMBLE.yaml of 'alignsim calibrate': replicate r of every variant runs member r mod M, and each effect "
+       "gets its range over the plausible assumptions");
 }
 
 void read_experiment_options(const po::variables_map& vm, experiment::ExperimentOptions& options) {

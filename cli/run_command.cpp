@@ -61,6 +61,10 @@ std::filesystem::path output_path(const RunOptions& options, const sim::Scenario
 
 void refuse_shard_combinations(const RunOptions& options, std::size_t total_runs) {
   if (!options.shard) return;
+  if (!options.experiment.ensemble.empty()) {
+    throw UsageError("--shard cannot be combined with --ensemble yet: 'alignsim merge' does not compute the ranges "
+                     "over the ensemble; run it whole (threads or mpirun)");
+  }
   if (!options.experiment.target_ci.empty()) {
     throw UsageError("--shard cannot be combined with --target-ci: adaptive rounds depend on all runs of a round");
   }
@@ -113,7 +117,8 @@ int run_durably(const RunOptions& options, const Experiment& loaded, const RunTa
                 const std::optional<experiment::TargetCi>& target, const sim::RunnerOptions& runner) {
   const auto path = output_path(options, loaded.spec);
   const std::string identity = experiment::RunIdentity::of(loaded, options.experiment, options.shard).text();
-  const std::vector<std::filesystem::path> inputs(loaded.spec.files.begin(), loaded.spec.files.end());
+  std::vector<std::filesystem::path> inputs(loaded.spec.files.begin(), loaded.spec.files.end());
+  if (loaded.ensemble) inputs.emplace_back(loaded.ensemble->file);
   experiment::DurableOutput durable(path, identity,
                                     {options.overwrite, options.resume, true, experiment::kJournalSyncInterval, inputs,
                                      {static_cast<std::uint32_t>(runs.summary_size()),
@@ -144,7 +149,9 @@ int run_durably(const RunOptions& options, const Experiment& loaded, const RunTa
 
 int execute(const RunOptions& options) {
   // Every rank loads and checks the same input, so bad input fails everywhere before MPI starts.
-  const Experiment loaded = experiment::load_experiment(options.scenario, options.experiment.sweep);
+  Experiment loaded_scenario = experiment::load_experiment(options.scenario, options.experiment.sweep);
+  if (!options.experiment.ensemble.empty()) experiment::attach_ensemble(loaded_scenario, options.experiment.ensemble);
+  const Experiment& loaded = loaded_scenario;
   const RunTable runs(loaded);
   const auto initial = static_cast<std::size_t>(loaded.spec.replicates);
   const std::optional<experiment::TargetCi> target =

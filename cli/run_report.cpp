@@ -5,6 +5,7 @@
 
 #include "alignsim/version.hpp"
 #include "cli/commands.hpp"
+#include "cli/ensemble_table.hpp"
 #include "cli/outcome_table.hpp"
 #include "cli/sensitivity_report.hpp"
 
@@ -51,6 +52,10 @@ void print_shard_banner(const sim::ShardHeader& header, const sim::ShardSpec& sh
 int report_variants(const experiment::Experiment& experiment, const experiment::VariantResults& results,
                     const std::filesystem::path& output, bool adaptive, bool brief) {
   print_outcome_table(stdout, results.variant_names, experiment.model->outputs().summary, results.statistics, brief);
+  if (results.ensemble_effects) {
+    print_ensemble_table(stdout, results.variant_names, experiment.model->outputs().summary, results.statistics,
+                         *results.ensemble_effects, *experiment.ensemble);
+  }
   if (adaptive) {
     std::printf("Adaptive replication: %zu rounds, %zu replicates; target %s\n", results.rounds.rounds,
                 results.rounds.replicates,

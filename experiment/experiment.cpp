@@ -1,6 +1,7 @@
 #include "experiment/experiment.hpp"
 
 #include "models/registered_models.hpp"
+#include "sim/errors.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 
 namespace alignsim::experiment {
@@ -23,6 +24,19 @@ Experiment load_experiment(const ScenarioRequest& scenario, const sim::SweepOpti
   sim::LoadContext context{registry.names(), {}, sweep};
   for (const sim::MetricSpec& metric : model->outputs().summary) context.outputs.push_back(metric.name);
   return {sim::load_scenario(document, overrides, model->catalog(), context), model};
+}
+
+void attach_ensemble(Experiment& experiment, const std::string& path) {
+  if (experiment.spec.sweep) {
+    throw UsageError("--ensemble runs the scenario's variants over plausible parameters; it cannot be combined with a sweep");
+  }
+  auto ensemble = std::make_shared<const Ensemble>(read_ensemble_file(path, experiment.model->catalog()));
+  experiment.spec.resolved_yaml += "# run over the ensemble " + path + " (fnv1a64 " + ensemble->text_fnv1a64 + ", " +
+                                   std::to_string(ensemble->size()) + " members of " +
+                                   std::to_string(ensemble->keys.size()) +
+                                   " parameters): replicate r of every variant takes member r mod " +
+                                   std::to_string(ensemble->size()) + "\n";
+  experiment.ensemble = std::move(ensemble);
 }
 
 }  // namespace alignsim::experiment

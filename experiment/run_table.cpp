@@ -14,9 +14,15 @@ namespace alignsim::experiment {
 
 RunTable::RunTable(const Experiment& experiment) : experiment_(experiment) {
   const sim::ScenarioSpec& spec = experiment.spec;
-  for (const sim::VariantSpec& v : spec.variants) variants_.push_back(experiment.model->prepare(v.resolved));
+  members_ = experiment.ensemble ? experiment.ensemble->size() : 1;
+  for (const sim::VariantSpec& v : spec.variants) {
+    if (!experiment.ensemble) variants_.push_back(experiment.model->prepare(v.resolved));
+    for (std::size_t m = 0; experiment.ensemble && m < members_; ++m) {
+      variants_.push_back(experiment.model->prepare(settings_with_member(v.resolved, *experiment.ensemble, m, v.overrides)));
+    }
+  }
   if (spec.sweep) design_ = std::make_unique<const sim::Design>(*spec.sweep, spec.variants.front().resolved, spec.seed);
-  entries_ = design_ ? design_->size() : variants_.size();
+  entries_ = design_ ? design_->size() : spec.variants.size();
   const sim::OutputLayout& outputs = experiment.model->outputs();
   summary_size_ = outputs.summary.size();
   periods_ = sim::reporting_periods(spec.horizon_days, spec.period_days);
@@ -40,7 +46,9 @@ void RunTable::size_agent_tables() {
     const std::vector<std::size_t> rows = rows_of(prepared);
     for (std::size_t t = 0; t < rows.size(); ++t) agent_rows_[t] = std::max(agent_rows_[t], rows[t]);
   };
-  if (entries_ <= kSizingPoints) {
+  if (!design_) {
+    for (const auto& prepared_run : variants_) widen(*prepared_run);  // every member of an ensemble
+  } else if (entries_ <= kSizingPoints) {
     for (std::size_t e = 0; e < entries_; ++e) widen(*prepared(e));
   } else {
     for (std::size_t i = 0; i < kSizingPoints; ++i) widen(*prepared(i * (entries_ - 1) / (kSizingPoints - 1)));
@@ -64,7 +72,8 @@ std::vector<std::size_t> RunTable::rows_of(const sim::PreparedRun& prepared) con
 
 sim::RunOutput RunTable::run(std::size_t entry, std::size_t replicate) const {
   const auto rep = static_cast<std::uint32_t>(replicate);
-  const std::shared_ptr<const sim::PreparedRun> prepared_run = prepared(entry);
+  const std::shared_ptr<const sim::PreparedRun> prepared_run =
+      design_ ? prepared(entry) : variants_.at(entry * members_ + replicate % members_);
   sim::RunOutput out = prepared_run->run(rep);
   if (agents_size_ > 0 && out.error.empty()) pad_agent_tables(out, rows_of(*prepared_run));
   return out;
@@ -101,7 +110,7 @@ void RunTable::pad_agent_tables(sim::RunOutput& out, const std::vector<std::size
 }
 
 std::shared_ptr<const sim::PreparedRun> RunTable::prepared(std::size_t entry) const {
-  if (!design_) return variants_.at(entry);
+  if (!design_) return variants_.at(entry * members_);
   const sim::Settings settings =
       sim::settings_at(experiment_.spec.variants.front().resolved, design_->spec().factors, design_->point(entry));
   return experiment_.model->prepare(settings);

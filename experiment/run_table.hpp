@@ -31,16 +31,20 @@ class RunTable {
   // Rows of each agent table in the file: its labels, or the most any entry needs.
   [[nodiscard]] const std::vector<std::size_t>& agent_table_rows() const noexcept { return agent_rows_; }
   [[nodiscard]] const sim::Design* design() const noexcept { return design_.get(); }
-  // The prepared parameters of a scenario variant (of a sweep: its base, variant 0).
-  [[nodiscard]] const sim::PreparedRun& variant(std::size_t v) const { return *variants_.at(v); }
+  // The prepared parameters of a scenario variant (of a sweep: its base, variant 0; over
+  // an ensemble: at its first member).
+  [[nodiscard]] const sim::PreparedRun& variant(std::size_t v) const { return *variants_.at(v * members_); }
+  // Over an ensemble, replicate r runs member r mod M (Experiment::ensemble).
   [[nodiscard]] sim::RunOutput run(std::size_t entry, std::size_t replicate) const;
-  // The prepared parameters of an entry (a design point's are prepared afresh).
+  // The prepared parameters of an entry (a design point's are prepared afresh; over an
+  // ensemble, at its first member).
   [[nodiscard]] std::shared_ptr<const sim::PreparedRun> prepared(std::size_t entry) const;
 
  private:
   const Experiment& experiment_;
   std::unique_ptr<const sim::Design> design_;                      // sweeps only
-  std::vector<std::shared_ptr<const sim::PreparedRun>> variants_;  // the scenario's variants
+  std::vector<std::shared_ptr<const sim::PreparedRun>> variants_;  // the scenario's variants [x members]
+  std::size_t members_ = 1;  // of the ensemble; 1 without one
   std::size_t entries_ = 0;
   std::size_t summary_size_ = 0;
   std::size_t series_size_ = 0;

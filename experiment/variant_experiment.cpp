@@ -26,7 +26,11 @@ VariantResults run_variants(const RunRequest& request) {
   sim::ResultsFile results(request.output, layout, provenance_of(scenario), request.hooks.replace_output);
   if (request.started) request.started(layout);
 
-  VariantResults out{layout.variant_names, VariantStatistics(layout.variant_names.size(), layout.metrics.summary), {}};
+  VariantResults out{layout.variant_names, VariantStatistics(layout.variant_names.size(), layout.metrics.summary),
+                     std::nullopt, {}};
+  if (request.experiment.ensemble) {
+    out.ensemble_effects.emplace(layout.variant_names.size(), layout.metrics.summary.size(), *request.experiment.ensemble);
+  }
   const RoundsPlan plan{layout.variant_names.size(), initial, layout.metrics.summary.size(),
                         layout.metrics.series.size() * layout.periods, target, request.hooks.known};
   out.rounds = run_in_rounds(
@@ -35,6 +39,7 @@ VariantResults run_variants(const RunRequest& request) {
         if (request.hooks.record) request.hooks.record(variant, replicate, run);
         timed(out.writer_seconds, [&] { results.write_run(variant, replicate, run); });
         out.statistics.add(variant, replicate, run);
+        if (out.ensemble_effects) out.ensemble_effects->add(variant, replicate, run);
       },
       request.runner);
   timed(out.writer_seconds, [&] {

@@ -4,7 +4,9 @@
 // /statistics and /paired_differences. The caller prints what it wants from the
 // returned statistics (cli/outcome_table.hpp).
 #include <cstddef>
+#include <optional>
 
+#include "experiment/ensemble_effects.hpp"
 #include "experiment/replication_rounds.hpp"
 #include "experiment/run_request.hpp"
 #include "experiment/variant_statistics.hpp"
@@ -14,6 +16,7 @@ namespace alignsim::experiment {
 struct VariantResults {
   std::vector<std::string> variant_names;
   VariantStatistics statistics;
+  std::optional<EnsembleEffects> ensemble_effects;  // over an ensemble only
   RoundsResult rounds;
   // Wall seconds the writer thread spent in results-file calls (the ordered stage the
   // runs wait on), and CPU seconds of background compression; for the benchmark.
