@@ -16,15 +16,14 @@
 #include <optional>
 
 #include "cli/command_line.hpp"
+#include "cli/durable_variants.hpp"
 #include "cli/commands.hpp"
 #include "cli/scenario_options.hpp"
 #include "cli/thread_option.hpp"
 #include "experiment/calibration_file.hpp"
 #include "experiment/calibration_wave.hpp"
-#include "experiment/durable_output.hpp"
 #include "experiment/run_identity.hpp"
 #include "experiment/run_table.hpp"
-#include "experiment/variant_experiment.hpp"
 #include "sim/durability/atomic_file.hpp"
 #include "sim/durability/checksum.hpp"
 #include "sim/errors.hpp"
@@ -129,21 +128,10 @@ void prepare_directory(const std::filesystem::path& directory, const CalibrateOp
 void run_wave(const CalibrateOptions& options, const Calibration& calibration, const Experiment& wave,
               const experiment::RunTable& runs, const std::filesystem::path& path, const std::string& identity,
               const sim::RunnerOptions& runner) {
-  std::vector<std::filesystem::path> inputs(wave.spec.files.begin(), wave.spec.files.end());
-  inputs.emplace_back(calibration.patterns.file);
-  experiment::DurableOutput durable(path, identity,
-                                    {options.overwrite, options.resume, true, experiment::kJournalSyncInterval, inputs,
-                                     {static_cast<std::uint32_t>(runs.summary_size()),
-                                      static_cast<std::uint32_t>(runs.series_size()),
-                                      static_cast<std::uint32_t>(runs.agents_size())}});
-  if (durable.already_complete()) return;
-  if (!options.quiet && !durable.resume_note().empty()) std::fprintf(stderr, "alignsim: %s\n", durable.resume_note().c_str());
-  const auto results = experiment::run_variants({wave, runs, path, std::nullopt, runner, durable.hooks(), nullptr});
-  durable.finish();
-  if (results.rounds.failed > 0 && !options.quiet) {
-    std::fprintf(stderr, "alignsim: %zu runs of %s failed (their points are ruled out): %s\n", results.rounds.failed,
-                 path.string().c_str(), results.rounds.first_error.c_str());
-  }
+  DurableRunOptions durable{options.overwrite, options.resume, options.quiet,
+                            {wave.spec.files.begin(), wave.spec.files.end()}};
+  durable.inputs.emplace_back(calibration.patterns.file);
+  static_cast<void>(run_variants_durably(wave, runs, path, identity, durable, runner));
 }
 
 void print_wave(const experiment::Wave& wave, std::size_t index, const Calibration& calibration) {

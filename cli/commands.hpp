@@ -15,6 +15,7 @@ int merge_command(const Arguments& args);
 int serve_command(const Arguments& args);
 int patterns_command(const Arguments& args);
 int calibrate_command(const Arguments& args);
+int validate_command(const Arguments& args);
 
 // Exit codes shared by all commands.
 inline constexpr int kExitOk = 0;
