@@ -13,6 +13,8 @@ void add_experiment_options(po::options_description& description, experiment::Ex
       ("levels", po::value<std::int64_t>(), "levels per factor (grid, oat) or grid levels (morris, even)")
       ("factor", po::value(&options.sweep.factors)->composing(),
        "a design factor: key=low:high[:uniform|log|integer] or key=a,b,c (repeatable; replaces the file's factors)")
+      ("design-csv", po::value(&options.sweep.design_csv),
+       "run the design in this CSV file: a header of parameter keys, one row per point (e.g. made by SALib)")
       ("target-ci", po::value(&options.target_ci),
        "METRIC=HALFWIDTH: add replicates in rounds until every 95% CI half-width of METRIC is below HALFWIDTH")
       ("max-replicates", po::value(&options.max_replicates)->default_value(1000), "upper bound for --target-ci")

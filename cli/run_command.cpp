@@ -19,6 +19,7 @@
 #include "cli/thread_option.hpp"
 #include "experiment/durable_output.hpp"
 #include "experiment/resource_check.hpp"
+#include "experiment/run_bank.hpp"
 #include "experiment/run_identity.hpp"
 #include "experiment/run_table.hpp"
 #include "experiment/target_ci.hpp"
@@ -51,6 +52,7 @@ struct RunOptions {
   bool quiet = false;
   bool brief = false;
   bool skip_resource_check = false;
+  std::string run_bank;  // --run-bank FILE.csv; empty: none
 };
 
 std::filesystem::path output_path(const RunOptions& options, const sim::ScenarioSpec& scenario) {
@@ -61,6 +63,7 @@ std::filesystem::path output_path(const RunOptions& options, const sim::Scenario
 
 void refuse_shard_combinations(const RunOptions& options, std::size_t total_runs) {
   if (!options.shard) return;
+  if (!options.run_bank.empty()) throw UsageError("--run-bank belongs to the whole run: not with --shard");
   if (!options.experiment.ensemble.empty()) {
     throw UsageError("--shard cannot be combined with --ensemble yet: 'alignsim merge' does not compute the ranges "
                      "over the ensemble; run it whole (threads or mpirun)");
@@ -130,9 +133,19 @@ int run_durably(const RunOptions& options, const Experiment& loaded, const RunTa
   }
   if (!options.quiet && !durable.resume_note().empty()) std::fprintf(stderr, "alignsim: %s\n", durable.resume_note().c_str());
   if (!durable.damage_warning().empty()) std::fprintf(stderr, "alignsim: warning: %s\n", durable.damage_warning().c_str());
+  experiment::RunHooks hooks = durable.hooks();
+  std::optional<experiment::RunBank> bank;
+  if (!options.run_bank.empty()) {
+    bank.emplace(options.run_bank, loaded, runs);
+    hooks.record = [&bank, journal = hooks.record](std::size_t e, std::size_t r, const sim::RunOutput& out) {
+      if (journal) journal(e, r, out);
+      bank->add(e, r, out);
+    };
+  }
   int code = kExitOk;
   try {
-    code = run_into(options, loaded, runs, target, runner, path, durable.hooks(), identity);
+    code = run_into(options, loaded, runs, target, runner, path, hooks, identity);
+    if (bank) bank->publish();  // after the results file: a bank never describes runs that no file holds
   } catch (const OutputError& e) {
     if (!durable.holds_runs()) throw;
     throw OutputError(std::string(e.what()) + "; finished runs are kept in " +
@@ -201,6 +214,8 @@ int run_command(const Arguments& args) {
       ("progress", po::bool_switch(&options.progress), "show the progress line even when stderr is not a terminal")
       ("quiet,q", po::bool_switch(&options.quiet), "no progress or banner on stderr")
       ("brief", po::bool_switch(&options.brief), "print only the 'at a glance' table of what-if effects")
+      ("run-bank", po::value(&options.run_bank),
+       "also write every run as a CSV row (parameters, seed, replicate, summary outputs) to this file")
       ("no-resource-check", po::bool_switch(&options.skip_resource_check),
        "start even if the estimated memory or disk space exceeds what the machine has");
   add_experiment_options(description, options.experiment);

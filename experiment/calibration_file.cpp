@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "experiment/outcome_text.hpp"
 #include "sim/durability/atomic_file.hpp"
 #include "sim/errors.hpp"
 #include "sim/io/alignsim_file.hpp"
@@ -14,13 +15,6 @@ namespace alignsim::experiment {
 namespace {
 
 namespace hdf5 = sim::hdf5;
-
-// The value format that reads back to the same double (17 significant digits).
-std::string exact(double value) {
-  char text[40];
-  std::snprintf(text, sizeof text, "%.17g", value);
-  return text;
-}
 
 void write_doubles(hid_t group, const std::string& name, const std::vector<hsize_t>& shape,
                    const std::vector<double>& values) {
@@ -132,17 +126,6 @@ void write_contents(const std::filesystem::path& temporary, const CalibrationRec
   file.close("closing " + sim::quoted(temporary));
 }
 
-// Replace only what alignsim wrote: a file whose first line is the ensemble header.
-void refuse_foreign_ensemble(const std::filesystem::path& path) {
-  if (!sim::check_replaceable(path)) return;
-  std::ifstream in(path);
-  std::string first;
-  std::getline(in, first);
-  if (first.rfind(kEnsembleHeader, 0) != 0) {
-    throw OutputError(sim::quoted(path) + " exists and is not an ensemble file alignsim wrote; it is left as it is");
-  }
-}
-
 std::string ensemble_text(const CalibrationRecord& record) {
   std::ostringstream out;
   const std::vector<std::vector<double>> plausible = record.match.plausible();
@@ -159,7 +142,7 @@ std::string ensemble_text(const CalibrationRecord& record) {
   out << "members:" << (plausible.empty() ? " []" : "") << "\n";
   for (const std::vector<double>& values : values_of(record.factors, plausible)) {
     out << "  - [";
-    for (std::size_t f = 0; f < values.size(); ++f) out << (f > 0 ? ", " : "") << exact(values[f]);
+    for (std::size_t f = 0; f < values.size(); ++f) out << (f > 0 ? ", " : "") << round_trip_text(values[f]);
     out << "]\n";
   }
   return out.str();
@@ -182,7 +165,7 @@ void write_calibration_file(const std::filesystem::path& path, const Calibration
 
 void write_ensemble_file(const std::filesystem::path& path, const CalibrationRecord& record) {
   sim::check_destination(path, true);
-  refuse_foreign_ensemble(path);
+  sim::refuse_unless_first_line_starts(path, kEnsembleHeader, "an ensemble file");
   sim::TemporaryFileGuard temporary(sim::temporary_path_for(path));
   {
     std::ofstream out(temporary.path(), std::ios::binary | std::ios::trunc);

@@ -112,4 +112,10 @@ std::string headline_change(const sim::PairedDifference& paired, const std::stri
   return interval_text(diff.estimate, diff.low, diff.high, unit, true);
 }
 
+std::string round_trip_text(double value) {
+  char text[40];
+  std::snprintf(text, sizeof text, "%.17g", value);
+  return text;
+}
+
 }  // namespace alignsim::experiment

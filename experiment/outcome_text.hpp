@@ -12,6 +12,10 @@
 
 namespace alignsim::experiment {
 
+// 17 significant digits: the text reads back to the same double (files meant for other
+// tools and for git: ensembles, run banks).
+[[nodiscard]] std::string round_trip_text(double value);
+
 struct KeyOutcome {
   std::size_t metric;     // index into the summary metrics
   std::string label;      // what an executive calls it

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
+#include <fstream>
 #include <system_error>
 
 #include "sim/errors.hpp"
@@ -150,6 +151,17 @@ void publish(const fs::path& temporary, const fs::path& final_path, bool overwri
 TemporaryFileGuard::~TemporaryFileGuard() {
   std::error_code ignored;
   if (armed_) fs::remove(path_, ignored);
+}
+
+void refuse_unless_first_line_starts(const std::filesystem::path& path, const std::string& marker,
+                                     const std::string& what) {
+  if (!check_replaceable(path)) return;
+  std::ifstream in(path);
+  std::string first;
+  std::getline(in, first);
+  if (first.rfind(marker, 0) != 0) {
+    throw OutputError(quoted(path) + " exists and is not " + what + " alignsim wrote; it is left as it is");
+  }
 }
 
 }  // namespace alignsim::sim

@@ -28,6 +28,12 @@ void check_destination(const std::filesystem::path& final_path, bool overwrite);
 // regular file is there. Looks with lstat(), so a link is seen, not its target.
 bool check_replaceable(const std::filesystem::path& path);
 
+// For text files alignsim writes (ensembles, run banks): refuses (OutputError) to replace
+// a regular file at `path` whose first line does not start with `marker`; `what` names
+// the kind of file in the message. Links and devices are refused as check_replaceable.
+void refuse_unless_first_line_starts(const std::filesystem::path& path, const std::string& marker,
+                                     const std::string& what);
+
 // A new, empty temporary file for final_path, and its open descriptor (the caller closes it).
 struct CreatedTemporary {
   std::filesystem::path path;

@@ -7,6 +7,7 @@
 
 #include "sim/design/design.hpp"
 #include "sim/errors.hpp"
+#include "sim/scenario/design_csv.hpp"
 #include "sim/scenario/key_suggestion.hpp"
 #include "sim/scenario/catalog_keys.hpp"
 #include "sim/scenario/setting_value.hpp"
@@ -93,6 +94,15 @@ std::optional<SweepSpec> apply_sweep_options(std::optional<SweepSpec> from_file,
                                              const ParameterCatalog& catalog) {
   if (options.empty()) return from_file;
   const SourceLocation option_at{kCommandLine, 0, 0};
+  if (!options.design_csv.empty()) {
+    if (!options.design.empty() || !options.factors.empty() || options.samples || options.levels) {
+      throw_scenario_error(option_at, "--design-csv", "the CSV file is the whole design",
+                           "--design-csv alone, without --design, --factor, --samples or --levels");
+    }
+    SweepSpec sweep = read_design_csv(options.design_csv, catalog);
+    if (from_file) sweep.outputs = from_file->outputs, sweep.bootstrap = from_file->bootstrap;
+    return sweep;
+  }
   if (!from_file && options.design.empty()) {
     throw_scenario_error(option_at, "--design", "the scenario has no sweep: section", "--design NAME with --factor");
   }

@@ -21,9 +21,10 @@ struct SweepOptions {
   std::optional<std::int64_t> samples;  // --samples/--points N
   std::optional<std::int64_t> levels;   // --levels N
   std::vector<std::string> factors;     // --factor key=low:high[:uniform|log|integer] or key=a,b,c
+  std::string design_csv;               // --design-csv FILE: a list design, one column per key (design_csv.hpp)
 
   [[nodiscard]] bool empty() const noexcept {
-    return design.empty() && !samples && !levels && factors.empty();
+    return design.empty() && !samples && !levels && factors.empty() && design_csv.empty();
   }
 };
 
