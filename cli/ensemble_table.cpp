@@ -68,13 +68,17 @@ void print_ensemble_table(std::FILE* out, const std::vector<std::string>& varian
                       range_text(range, metrics[k.metric].unit, relative), drivers_text(range, ensemble)});
     }
   }
+  // Replicate r runs member r mod M: with R not a multiple of M the first R mod M members run once more.
+  const std::size_t fewest = effects.replicates_per_member(), replicates = effects.replicates();
+  const bool uneven = replicates > fewest * ensemble.size();
+  const std::string per_member = uneven ? std::to_string(fewest) + " or " + std::to_string(fewest + 1) : std::to_string(fewest);
   std::fprintf(out,
-               "Over plausible assumptions: %zu parameter vectors of %s, each run by %zu paired replicates\n"
+               "Over plausible assumptions: %zu parameter vectors of %s, each run by %s paired replicates\n"
                "  change: the ensemble's average effect, mean over all replicates; its 95%% CI says how precisely\n"
                "  these runs know that average (Monte-Carlo noise and which members were drawn), not the spread\n"
                "  over plausible assumptions: 5th to 95th percentile of the effect across the members (each a mean\n"
-               "  of its %zu replicates, so it also holds their Monte-Carlo noise)\n\n",
-               ensemble.size(), ensemble.file.c_str(), effects.replicates_per_member(), effects.replicates_per_member());
+               "  of its %s replicates, so it also holds their Monte-Carlo noise)\n\n",
+               ensemble.size(), ensemble.file.c_str(), per_member.c_str(), per_member.c_str());
   print_rows(out, rows);
   std::fputc('\n', out);
 }

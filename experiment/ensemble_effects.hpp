@@ -39,7 +39,9 @@ class EnsembleEffects {
   // sum of base, minus 1) when `relative`, else the mean paired difference.
   [[nodiscard]] std::vector<double> member_effects(std::size_t variant, std::size_t metric, bool relative) const;
   [[nodiscard]] EffectRange range(std::size_t variant, std::size_t metric, bool relative) const;
+  // The fewest replicates any member ran (replicates / M, rounded down), and the replicates.
   [[nodiscard]] std::size_t replicates_per_member() const noexcept;
+  [[nodiscard]] std::size_t replicates() const noexcept { return replicates_seen_; }
 
  private:
   struct Sums {

@@ -3,7 +3,7 @@
 # table is the one `alignsim patterns check` prints for the same results file (whose
 # numbers tests/cli/patterns_check.sh checks by hand); over an ensemble, the file records
 # the ensemble and the banner says so; 1 and 2 threads give the same file; bad input
-# exits 2. Usage: validate.sh ALIGNSIM SOURCE_DIR WORK_DIR
+# exits 2; the shipped ensemble puts every published pattern inside. Usage: validate.sh ALIGNSIM SOURCE_DIR WORK_DIR
 set -euo pipefail
 alignsim="$1" source_dir="$2" work="$3"
 rm -rf "$work" && mkdir -p "$work" && cd "$work"
@@ -30,4 +30,10 @@ set +e; "$alignsim" validate "$scenario" --patterns "$patterns" --replicates 6 -
 [ "$code" != 0 ] && grep -q "already exists (pass --overwrite" err.txt || { echo "an existing output: exit $code"; cat err.txt; exit 1; }
 set +e; "$alignsim" validate "$scenario" --patterns nowhere.yaml -o n.h5 > /dev/null 2> err.txt; code=$?; set -e
 [ "$code" = 2 ] && grep -q "nowhere.yaml" err.txt && [ ! -e n.h5 ] || { echo "a missing pattern file: exit $code"; cat err.txt; exit 1; }
+# The shipped ensemble (patterns/published.ensemble.yaml, scripts/run-whatif's default)
+# puts every published pattern inside its band: 4 replicates per member.
+"$alignsim" validate "$scenario" --patterns "$patterns" --ensemble "$source_dir/patterns/published.ensemble.yaml" \
+  --replicates 48 -o shipped.h5 --quiet > shipped.txt
+cat shipped.txt
+grep -q "^15 of 15 patterns inside" shipped.txt
 echo OK
