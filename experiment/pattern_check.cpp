@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 
 #include "sim/stats/statistics.hpp"
@@ -11,11 +12,6 @@ namespace alignsim::experiment {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-std::size_t variant_index(const sim::ResultsReader& results, const std::string& name) {
-  const auto& variants = results.variants();
-  return static_cast<std::size_t>(std::find(variants.begin(), variants.end(), name) - variants.begin());
-}
 
 std::vector<double> growth_per_replicate(const sim::ResultsReader& results, const std::string& metric,
                                          std::size_t variant) {
@@ -32,8 +28,9 @@ std::vector<double> growth_per_replicate(const sim::ResultsReader& results, cons
 
 std::vector<double> values_of(const sim::ResultsReader& results, const PatternStatistic& statistic,
                               const std::string& variant) {
-  const std::size_t index = variant_index(results, variant);
-  if (index == results.variants().size()) throw std::logic_error("pattern variant " + variant + " is not in the results file");
+  const std::optional<std::size_t> found = results.find_variant(variant);
+  if (!found) throw std::logic_error("pattern variant " + variant + " is not in the results file");
+  const std::size_t index = *found;
   if (statistic.kind == StatisticKind::growth_gap) return growth_per_replicate(results, statistic.metric, index);
   return results.summary(statistic.metric, index);
 }

@@ -98,6 +98,7 @@ ResultsReader::ResultsReader(const std::filesystem::path& file) : path_(file) {
   }
   if (!has_link(root, "/summary/variant")) throw UsageError(name + ": holds design points, not variants");
   variants_ = read_strings(root, "/summary/variant");
+  for (std::size_t v = 0; v < variants_.size(); ++v) variant_indices_.emplace(variants_[v], v);
   replicates_ = hdf5::read_size_attribute(root, "replicates");
   const hdf5::Group summary(H5Gopen2(root, "/summary", H5P_DEFAULT), "opening /summary");
   summary_metrics_ = dataset_names(summary.get(), "/summary");
@@ -106,6 +107,12 @@ ResultsReader::ResultsReader(const std::filesystem::path& file) : path_(file) {
     series_metrics_ = dataset_names(series.get(), "/timeseries");
     period_end_days_ = read_all<std::int64_t>(root, "/timeseries/period", H5T_NATIVE_INT64);
   }
+}
+
+std::optional<std::size_t> ResultsReader::find_variant(const std::string& name) const {
+  const auto found = variant_indices_.find(name);
+  if (found == variant_indices_.end()) return std::nullopt;
+  return found->second;
 }
 
 std::vector<double> ResultsReader::summary(const std::string& metric, std::size_t variant) const {

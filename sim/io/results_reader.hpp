@@ -8,7 +8,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "sim/io/hdf5_handle.hpp"
@@ -22,6 +24,9 @@ class ResultsReader {
   // holds design points instead of variants; OutputError when HDF5 fails.
   explicit ResultsReader(const std::filesystem::path& file);
   [[nodiscard]] const std::vector<std::string>& variants() const noexcept { return variants_; }
+  // The index of the variant named `name`; nullopt if the file has none. Constant time:
+  // a calibration wave's file holds thousands of variants, each looked up per pattern.
+  [[nodiscard]] std::optional<std::size_t> find_variant(const std::string& name) const;
   [[nodiscard]] std::size_t replicates() const noexcept { return replicates_; }
   [[nodiscard]] const std::vector<std::string>& summary_metrics() const noexcept { return summary_metrics_; }
   [[nodiscard]] const std::vector<std::string>& series_metrics() const noexcept { return series_metrics_; }
@@ -38,6 +43,7 @@ class ResultsReader {
   std::filesystem::path path_;
   hdf5::File file_;
   std::vector<std::string> variants_;
+  std::unordered_map<std::string, std::size_t> variant_indices_;
   std::size_t replicates_ = 0;
   std::vector<std::string> summary_metrics_;
   std::vector<std::string> series_metrics_;

@@ -66,7 +66,10 @@ for signal in TERM KILL; do
   pid=$!
   for _ in $(seq 1 400); do [ -e "$out/wave-2.h5" ] && break; sleep 0.01; done
   kill -"$signal" "$pid" 2> /dev/null || true
-  if wait "$pid"; then echo "($signal arrived after the calibration finished)"; fi
+  # The kill must land mid-calibration (waves 3 and 4 are most of the work), else the
+  # resume below would test nothing.
+  if wait "$pid"; then echo "SIG$signal came after the calibration had finished"; exit 1; fi
+  [ ! -e "$out/calibration.h5" ] || { echo "SIG$signal came after calibration.h5 was written"; exit 1; }
   "$alignsim" "${calibrate[@]}" -o "$out" --threads 2 --resume > /dev/null
   for file in calibration.h5 ensemble.yaml wave-1.h5 wave-2.h5 wave-3.h5 wave-4.h5; do cmp "two_threads/$file" "$out/$file"; done
   leftovers=$(find "$out" -name '.*')
