@@ -16,6 +16,7 @@ int serve_command(const Arguments& args);
 int patterns_command(const Arguments& args);
 int calibrate_command(const Arguments& args);
 int validate_command(const Arguments& args);
+int ingest_command(const Arguments& args);
 
 // Exit codes shared by all commands.
 inline constexpr int kExitOk = 0;

@@ -28,7 +28,8 @@ constexpr const char* kUsage =
     "  serve SCENARIO.yaml    the live what-if explorer: levers in a browser, paired answers as they refine\n"
     "  patterns check P.yaml R.h5  observed patterns against a results file: implausibility table\n"
     "  calibrate S.yaml --patterns P.yaml  history matching: the parameter vectors the patterns leave plausible\n"
-    "  validate S.yaml [--ensemble E.yaml]  every published pattern against the scenario's runs: inside or outside\n\n"
+    "  validate S.yaml [--ensemble E.yaml]  every published pattern against the scenario's runs: inside or outside\n"
+    "  ingest EXPORT --mapping M.yaml  a company's CRM export to its patterns and scenario (docs/calibration.md)\n\n"
     "Options: --version, --help. 'alignsim COMMAND --help' shows a command's options.\n";
 
 int dispatch(const std::string& command, const Arguments& args) {
@@ -41,7 +42,8 @@ int dispatch(const std::string& command, const Arguments& args) {
       {"serve", alignsim::cli::serve_command},
       {"patterns", alignsim::cli::patterns_command},
       {"calibrate", alignsim::cli::calibrate_command},
-      {"validate", alignsim::cli::validate_command}};
+      {"validate", alignsim::cli::validate_command},
+      {"ingest", alignsim::cli::ingest_command}};
   const auto it = commands.find(command);
   if (it == commands.end()) {
     std::fprintf(stderr, "alignsim: unknown command '%s'\n\n%s", command.c_str(), kUsage);

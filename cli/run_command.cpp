@@ -19,6 +19,7 @@
 #include "cli/thread_option.hpp"
 #include "experiment/durable_output.hpp"
 #include "experiment/resource_check.hpp"
+#include "crm/run_export.hpp"
 #include "experiment/run_bank.hpp"
 #include "experiment/run_identity.hpp"
 #include "experiment/run_table.hpp"
@@ -53,6 +54,7 @@ struct RunOptions {
   bool brief = false;
   bool skip_resource_check = false;
   std::string run_bank;  // --run-bank FILE.csv; empty: none
+  std::optional<crm::CrmExportRequest> crm_export;  // --export-crm DIR
 };
 
 std::filesystem::path output_path(const RunOptions& options, const sim::ScenarioSpec& scenario) {
@@ -64,6 +66,7 @@ std::filesystem::path output_path(const RunOptions& options, const sim::Scenario
 void refuse_shard_combinations(const RunOptions& options, std::size_t total_runs) {
   if (!options.shard) return;
   if (!options.run_bank.empty()) throw UsageError("--run-bank belongs to the whole run: not with --shard");
+  if (options.crm_export) throw UsageError("--export-crm belongs to the whole run: not with --shard");
   if (!options.experiment.ensemble.empty()) {
     throw UsageError("--shard cannot be combined with --ensemble yet: 'alignsim merge' does not compute the ranges "
                      "over the ensemble; run it whole (threads or mpirun)");
@@ -160,6 +163,20 @@ int run_durably(const RunOptions& options, const Experiment& loaded, const RunTa
   return code;
 }
 
+void read_crm_export_options(const po::variables_map& vm, RunOptions& options) {
+  if (vm.count("export-crm") == 0) {
+    if (vm.count("export-variant") != 0 || vm.count("export-replicate") != 0) {
+      throw UsageError("--export-variant and --export-replicate choose what --export-crm exports: add --export-crm DIR");
+    }
+    return;
+  }
+  crm::CrmExportRequest request;
+  request.directory = vm["export-crm"].as<std::string>();
+  if (vm.count("export-variant") != 0) request.variant = vm["export-variant"].as<std::string>();
+  if (vm.count("export-replicate") != 0) request.replicate = vm["export-replicate"].as<std::uint32_t>();
+  options.crm_export = request;
+}
+
 int execute(const RunOptions& options) {
   // Every rank loads and checks the same input, so bad input fails everywhere before MPI starts.
   Experiment loaded_scenario = experiment::load_experiment(options.scenario, options.experiment.sweep);
@@ -189,11 +206,17 @@ int execute(const RunOptions& options) {
   }
 #endif
   print_setting_cautions(stderr, loaded, runs);  // once, by the process that reports
+  if (options.crm_export) crm::check_export_directory(options.crm_export->directory);  // before hours of runs
   // Ctrl-C or kill: stop cleanly (sim/run/interruption.hpp). Not with MPI ranks, whose
   // launcher passes the signal to every rank and ends the job as before.
   std::optional<sim::InterruptionHandlers> interruptible;
   if (runner.distributor == nullptr) interruptible.emplace();
-  return run_durably(options, loaded, runs, target, runner);
+  const int code = run_durably(options, loaded, runs, target, runner);
+  if (code == kExitOk && options.crm_export) {
+    crm::export_synthetic_crm(loaded, *options.crm_export);
+    if (!options.quiet) std::fprintf(stderr, "alignsim: synthetic CRM written to %s\n", options.crm_export->directory.c_str());
+  }
+  return code;
 }
 
 }  // namespace
@@ -216,6 +239,11 @@ int run_command(const Arguments& args) {
       ("brief", po::bool_switch(&options.brief), "print only the 'at a glance' table of what-if effects")
       ("run-bank", po::value(&options.run_bank),
        "also write every run as a CSV row (parameters, seed, replicate, summary outputs) to this file")
+      ("export-crm", po::value<std::string>(),
+       "also write one replicate's leads, opportunities and activities as a synthetic CRM export (Salesforce- "
+       "and HubSpot-shaped CSV) into this new directory (docs/calibration.md)")
+      ("export-variant", po::value<std::string>(), "the variant --export-crm exports (default: the first)")
+      ("export-replicate", po::value<std::uint32_t>(), "the replicate --export-crm exports (default: 0)")
       ("no-resource-check", po::bool_switch(&options.skip_resource_check),
        "start even if the estimated memory or disk space exceeds what the machine has");
   add_experiment_options(description, options.experiment);
@@ -224,6 +252,7 @@ int run_command(const Arguments& args) {
   const po::variables_map& vm = *parsed;
   options.threads = thread_count(vm);
   read_experiment_options(vm, options.experiment);
+  read_crm_export_options(vm, options);
   if (vm.count("shard") != 0) options.shard = sim::ShardSpec::parse(vm["shard"].as<std::string>());
   if (options.resume && options.overwrite) {
     // One would continue the journal, the other discard it: neither may win silently.

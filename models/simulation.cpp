@@ -30,6 +30,12 @@ Simulation::Simulation(std::shared_ptr<const ModelParameters> parameters, std::u
       contacts_by_day_(static_cast<std::size_t>(simulated_days(p_->run))),
       decisions_by_day_(static_cast<std::size_t>(simulated_days(p_->run))) {}
 
+void Simulation::log_crm_events(CrmEventLog& log) {
+  crm_ = &log;
+  log.warmup_days = p_->run.warmup_days;
+  log.horizon_days = p_->run.horizon_days;
+}
+
 sim::RunOutput Simulation::run() {
   PhaseStopwatch watch(costs_);
   populate();
@@ -154,6 +160,13 @@ void Simulation::record_period_end(std::int64_t day) {
 
 sim::RunOutput run_model(std::shared_ptr<const ModelParameters> parameters, std::uint32_t replicate) {
   Simulation simulation(std::move(parameters), replicate);
+  return simulation.run();
+}
+
+sim::RunOutput run_model_logging_crm(std::shared_ptr<const ModelParameters> parameters, std::uint32_t replicate,
+                                     CrmEventLog& log) {
+  Simulation simulation(std::move(parameters), replicate);
+  simulation.log_crm_events(log);
   return simulation.run();
 }
 

@@ -23,6 +23,7 @@
 #include <memory>
 
 #include "models/agents.hpp"
+#include "models/crm_event_log.hpp"
 #include "models/engagement_clock.hpp"
 #include "models/marketer_series.hpp"
 #include "models/mechanisms/incentives.hpp"
@@ -46,6 +47,10 @@ class Simulation {
 
   // Runs the whole horizon once. Throws alignsim::RunError if a numerical guard trips.
   [[nodiscard]] sim::RunOutput run();
+
+  // Before run(): record what a CRM would have of this run into `log` (the synthetic
+  // CRM export); the run's draws and outputs do not change.
+  void log_crm_events(CrmEventLog& log);
 
   // Each marketer at the end of a run (after run()): what the per-marketer output and
   // the tests of reps' trust in marketers and of adaptation read.
@@ -146,6 +151,7 @@ class Simulation {
   std::uint32_t hire_rep(std::int64_t day, bool initial_cohort);
   void rep_workdays(std::int64_t day);
   void find_own_leads(std::int64_t day, std::uint32_t rep, double prospecting_hours);
+  void log_own_lead(std::int64_t day, std::uint32_t rep, std::uint32_t prospect, std::uint32_t nth);
   void leave_and_replace(std::int64_t day);  // turnover: each active rep may leave, replaced at once
   void turnover_and_hiring(std::int64_t day);
   void adopt_framework(std::int64_t day);
@@ -165,6 +171,7 @@ class Simulation {
 
   std::shared_ptr<const ModelParameters> p_;
   RunPhaseCosts* costs_;  // null unless measured
+  CrmEventLog* crm_ = nullptr;  // null unless exporting a synthetic CRM
   IncentiveRules pay_;  // how incentives bend scoring, follow-up, demand and syncs; fixed per run
   sim::RandomStreams random_;
   Prospects prospects_;
@@ -194,6 +201,9 @@ class Simulation {
 
 // Convenience for the runner: builds and runs one simulation.
 [[nodiscard]] sim::RunOutput run_model(std::shared_ptr<const ModelParameters> parameters, std::uint32_t replicate);
+// The same run, recording what a CRM would have of it into `log` (the synthetic CRM).
+[[nodiscard]] sim::RunOutput run_model_logging_crm(std::shared_ptr<const ModelParameters> parameters,
+                                                   std::uint32_t replicate, CrmEventLog& log);
 // The same run, adding its time by phase to `costs` (the benchmark's costs per event).
 [[nodiscard]] sim::RunOutput run_model_measured(std::shared_ptr<const ModelParameters> parameters,
                                                 std::uint32_t replicate, RunPhaseCosts& costs);

@@ -61,7 +61,13 @@ void Simulation::engage_prospects(std::int64_t day) {
     marketers_.count(marketer_of(prospect), &MarketerCounts::inquiries);
     // One call for the inquiry: its score's noise and, for an MQL, the hour it arrives.
     const auto [score_uniform, hour_uniform] = random_.uniform_pair(lead_key(prospect, Purpose::scoring_noise));
-    if (!becomes_mql(prospect, score_uniform)) {
+    const bool mql = becomes_mql(prospect, score_uniform);
+    if (crm_ != nullptr) {
+      crm_->lead_created(prospect, prospects_.episode[prospect], prospects_.programme[prospect],
+                         static_cast<double>(day) * kHoursPerDay + kHoursPerDay * hour_uniform, mql, false, -1);
+      if (!mql) crm_->lead_ended(prospect, LeadEnd::not_mql, crm_->leads.back().created_hours);
+    }
+    if (!mql) {
       return_to_nurture(prospect);
       continue;
     }
@@ -109,6 +115,10 @@ void Simulation::decide_lead(std::int64_t day, const Lead& lead, std::uint32_t r
                           .prospect = prospect,
                           .episode = prospects_.episode[prospect],
                           .courtesy = !work};
+  if (crm_ != nullptr) {
+    crm_->lead_routed(prospect, rep, work);
+    if (!work) crm_->lead_ended(prospect, LeadEnd::not_pursued, task.arrival_hours);
+  }
   if (!work) {
     recorder_.ignored(day);
     ledger_.ignored(rep, prospect);
@@ -144,6 +154,7 @@ void Simulation::make_contacts(std::int64_t day) {
     if (u < p_qualify) {
       open_opportunity(day, prospect);
     } else {
+      if (crm_ != nullptr) crm_->lead_ended(prospect, LeadEnd::not_qualified);
       return_to_nurture(prospect);
     }
   }
@@ -157,6 +168,7 @@ void Simulation::open_opportunity(std::int64_t day, std::uint32_t prospect) {
   prospects_.stage[prospect] = Stage::opportunity;
   ++open_pipeline_;
   ++reps_.open_opportunities[rep];
+  if (crm_ != nullptr) crm_->opportunity_opened(prospect, prospects_.deal_size_usd[prospect]);
   double cycle = random_.lognormal_with_mean(lead_key(prospect, Purpose::sales_cycle), p_->close.cycle_mean_days,
                                              p_->close.cycle_sigma);
   if (p_->enablement.enabled && reps_.adopted_framework[rep] != 0) cycle *= framework_cycle_multiplier(p_->enablement);
@@ -185,7 +197,10 @@ void Simulation::decide_opportunities(std::int64_t day) {
     --open_pipeline_;
     --reps_.open_opportunities[prospects_.rep[prospect]];
     const bool key_account = is_key_account(prospect);
-    if (random_.bernoulli(lead_key(prospect, Purpose::win), win_probability_of(prospect, key_account, day))) {
+    const bool won = random_.bernoulli(lead_key(prospect, Purpose::win), win_probability_of(prospect, key_account, day));
+    // Decisions carry no hour of their own: they are logged at midday.
+    if (crm_ != nullptr) crm_->opportunity_decided(prospect, (static_cast<double>(day) + 0.5) * kHoursPerDay, won);
+    if (won) {
       recorder_.won(day, prospects_.deal_size_usd[prospect], key_account, prospects_.sales_sourced[prospect] != 0);
       if (prospects_.sales_sourced[prospect] == 0) {
         marketers_.count(marketer_of(prospect), &MarketerCounts::bookings_usd, prospects_.deal_size_usd[prospect]);

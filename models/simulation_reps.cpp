@@ -34,6 +34,7 @@ std::uint32_t Simulation::hire_rep(std::int64_t day, bool initial_cohort) {
   const auto rep = static_cast<std::uint32_t>(reps_.size());
   reps_.append();
   ledger_.hired(rep);
+  if (crm_ != nullptr) crm_->rep_hired(day);
   const auto& r = p_->reps;
   const double trust = std::clamp(
       random_.normal(rep_key(rep, 0, Purpose::initial_trust), p_->trust.initial_mean, p_->trust.initial_sd), 0.0, 1.0);
@@ -94,13 +95,24 @@ void Simulation::find_own_leads(std::int64_t day, std::uint32_t rep, double pros
         pr.hoarding_share > 0.0 && random_.bernoulli(lead_key(prospect, Purpose::hoarding), pr.hoarding_share);
     prospects_.hoarded[prospect] = hoarded ? 1 : 0;
     recorder_.own_lead(day, hoarded);
+    if (crm_ != nullptr) log_own_lead(day, rep, prospect, i);
     const double p_qualify = own_lead_qualify_probability(pr, prospects_.fit[prospect]);
     if (random_.bernoulli(lead_key(prospect, Purpose::qualification), p_qualify)) {
       open_opportunity(day, prospect);
     } else {
+      if (crm_ != nullptr) crm_->lead_ended(prospect, LeadEnd::not_qualified);
       return_to_nurture(prospect);
     }
   }
+}
+
+void Simulation::log_own_lead(std::int64_t day, std::uint32_t rep, std::uint32_t prospect, std::uint32_t nth) {
+  // An own find has no hour of its own: the rep logs its finds from 09:00, a quarter of
+  // an hour apart, and calls each as it logs it.
+  const double hours = static_cast<double>(day) * 24.0 + 9.0 + 0.25 * std::min<double>(nth, 40.0);
+  crm_->lead_created(prospect, prospects_.episode[prospect], prospects_.programme[prospect], hours, false, true,
+                     static_cast<std::int32_t>(rep));
+  crm_->responded(prospect, prospects_.episode[prospect], rep, hours, false);
 }
 
 void Simulation::leave_and_replace(std::int64_t day) {
@@ -113,6 +125,7 @@ void Simulation::leave_and_replace(std::int64_t day) {
     if (!random_.bernoulli(rep_key(rep, day, Purpose::rep_turnover), leave_probability)) continue;
     reps_.active[rep] = 0;  // open leads and deals stay with the rep's accounts
     ledger_.left(rep, day);
+    if (crm_ != nullptr) crm_->rep_left(rep, day);
     org_.active_reps.erase(std::find(org_.active_reps.begin(), org_.active_reps.end(), rep));
     hire_rep(day, false);
   }
@@ -130,6 +143,7 @@ void Simulation::turnover_and_hiring(std::int64_t day) {
   while (org_.hiring_balance <= -1.0 && org_.active_reps.size() > 1) {
     reps_.active[org_.active_reps.back()] = 0;  // last hired, first laid off
     ledger_.left(org_.active_reps.back(), day);
+    if (crm_ != nullptr) crm_->rep_left(org_.active_reps.back(), day);
     org_.active_reps.pop_back();
     org_.hiring_balance += 1.0;
   }

@@ -77,6 +77,7 @@ bool Simulation::start_task(std::uint32_t rep, const ResponseTask& task, double 
   if (gives_up(r, waited)) {  // too old: dropped unanswered, and it costs the rep no time
     if (!task.courtesy) {
       --reps_.leads_waiting[rep];
+      if (crm_ != nullptr) crm_->lead_ended(task.prospect, LeadEnd::dropped, start_hours);
       return_to_nurture(task.prospect);
     }
     return true;
@@ -98,6 +99,9 @@ void Simulation::answer(std::uint32_t rep, const ResponseTask& task, double dela
   // An answer after the last simulated day is not observed: the lead counts as never answered.
   if (answered_day >= static_cast<double>(simulated_days(p_->run))) return;
   recorder_.responded(static_cast<std::int64_t>(answered_day), delay_hours);
+  if (crm_ != nullptr) {
+    crm_->responded(task.prospect, task.episode, rep, task.arrival_hours + delay_hours, task.courtesy);
+  }
   // A courtesy reply can come after its prospect has engaged again (its lead went back
   // to nurture at once): the reply then belongs to the earlier lead, not the current one.
   if (task.episode == prospects_.episode[task.prospect]) {

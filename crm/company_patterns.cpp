@@ -1,0 +1,204 @@
+#include "crm/company_patterns.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "experiment/outcome_text.hpp"
+#include "sim/errors.hpp"
+#include "sim/scenario/yaml_source.hpp"
+
+namespace alignsim::crm {
+namespace {
+
+constexpr double kHoursPerDay = 24.0;
+// Stated model discrepancy (docs/calibration.md): 3 points on a share, 10% on a count or mean.
+constexpr double kShareDiscrepancy = 0.03, kRelativeDiscrepancy = 0.10;
+
+bool in_window(double hours, const CompanyPatterns& p) { return hours >= p.from_hours && hours < p.to_hours; }
+
+CompanyStatistic share(std::string name, std::string metric, std::size_t x, std::size_t n, std::string note) {
+  const double nn = static_cast<double>(n);
+  const double p = n > 0 ? static_cast<double>(x) / nn : 0.0;
+  const double smoothed = (static_cast<double>(x) + 1.0) / (nn + 2.0);
+  return {std::move(name), std::move(metric), p, std::sqrt(smoothed * (1.0 - smoothed) / std::max(nn, 1.0)),
+          kShareDiscrepancy, n, std::move(note)};
+}
+
+CompanyStatistic count(std::string name, std::string metric, std::size_t n, std::string note) {
+  const double value = static_cast<double>(n);
+  return {std::move(name), std::move(metric), value, std::sqrt(std::max(value, 1.0)), kRelativeDiscrepancy * value, n,
+          std::move(note)};
+}
+
+// The window: the last whole reporting periods before the export, at most window_days.
+void place_window(const CrmRecords& records, const PatternOptions& options, CompanyPatterns& p) {
+  double earliest = records.latest_hours;
+  for (const LeadRecord& l : records.leads) earliest = std::min(earliest, l.created_hours);
+  p.to_hours = std::ceil(records.latest_hours / kHoursPerDay) * kHoursPerDay;
+  const auto history = static_cast<std::int64_t>(std::floor((p.to_hours - earliest) / kHoursPerDay));
+  p.window_days = std::min(options.window_days, history) / options.period_days * options.period_days;
+  if (records.leads.empty() || p.window_days < options.period_days) {
+    throw ScenarioError("the export holds " + std::to_string(history) + " business days of leads: too little to "
+                        "measure (at least one reporting period of " + std::to_string(options.period_days) + " days)");
+  }
+  p.from_hours = p.to_hours - kHoursPerDay * static_cast<double>(p.window_days);
+}
+
+struct ResponseTally {
+  std::size_t mqls = 0, within_1h = 0, within_24h = 0, answered = 0, called = 0, qualified = 0;
+  double hours_sum = 0, hours_sq = 0;
+};
+
+ResponseTally tally_responses(const CrmRecords& records, const CompanyPatterns& p, double censor_from) {
+  ResponseTally t;
+  for (const LeadRecord& l : records.leads) {
+    if (!l.marketing || !l.mql || !in_window(l.created_hours, p) || l.created_hours >= censor_from) continue;
+    ++t.mqls;
+    if (l.first_call_hours || l.converted) {
+      ++t.called;
+      if (l.converted) ++t.qualified;
+    }
+    if (!l.first_touch_hours) continue;
+    const double hours = *l.first_touch_hours - l.created_hours;
+    ++t.answered;
+    t.within_1h += hours < 1.0 ? 1 : 0;
+    t.within_24h += hours <= 24.0 ? 1 : 0;
+    t.hours_sum += hours;
+    t.hours_sq += hours * hours;
+  }
+  return t;
+}
+
+void add_lead_statistics(const CrmRecords& records, const PatternOptions& options, CompanyPatterns& p) {
+  std::size_t inquiries = 0, mqls = 0, own = 0;
+  for (const LeadRecord& l : records.leads) {
+    if (!in_window(l.created_hours, p)) continue;
+    (l.marketing ? inquiries : own) += 1;
+    mqls += l.marketing && l.mql ? 1 : 0;
+  }
+  const double censor_from = p.to_hours - kHoursPerDay * static_cast<double>(options.follow_up_days);
+  const ResponseTally t = tally_responses(records, p, censor_from);
+  for (const LeadRecord& l : records.leads) {
+    p.censored_mqls += l.marketing && l.mql && in_window(l.created_hours, p) && l.created_hours >= censor_from ? 1 : 0;
+  }
+  const std::string censored = "MQLs of the window created at least " + std::to_string(options.follow_up_days) +
+                               " business days before the export (younger ones are censored)";
+  auto& s = p.statistics;
+  s.push_back(count("company_inquiries", "inquiries", inquiries, "marketing-sourced leads created in the window"));
+  s.push_back(share("company_inquiry_to_mql", "inquiry_to_mql", mqls, inquiries, "marketing leads with an MQL date"));
+  s.push_back(share("company_response_within_1h", "response_within_1h_share", t.within_1h, t.mqls,
+                    "first call or e-mail within an hour (business clock); " + censored));
+  s.push_back(share("company_response_1_to_24h", "response_1_to_24h_share", t.within_24h - t.within_1h, t.mqls,
+                    "first touch after 1 to 24 business hours; " + censored));
+  s.push_back(share("company_response_over_24h", "response_over_24h_share", t.answered - t.within_24h, t.mqls,
+                    "first touch after more than 24 business hours; " + censored));
+  s.push_back(share("company_never_answered", "response_never_share", t.mqls - t.answered, t.mqls,
+                    "no call or e-mail by the export; " + censored));
+  if (t.answered >= 2) {
+    const double n = static_cast<double>(t.answered), mean = t.hours_sum / n;
+    const double sd = std::sqrt(std::max(0.0, (t.hours_sq - n * mean * mean) / (n - 1.0)));
+    s.push_back({"company_mean_hours_to_response", "mean_response_hours", mean, sd / std::sqrt(n),
+                 kRelativeDiscrepancy * mean, t.answered, "mean business hours to the first touch of answered MQLs"});
+  }
+  s.push_back(share("company_mqls_never_pursued", "share_mqls_ignored", t.mqls - t.called, t.mqls,
+                    "MQLs never called and never converted; " + censored));
+  s.push_back(share("company_worked_to_qualified", "worked_to_qualified", t.qualified, t.called,
+                    "called MQLs that became opportunities; " + censored));
+  s.push_back(count("company_own_leads", "own_leads", own, "sales-sourced leads created in the window"));
+}
+
+void add_deal_statistics(const CrmRecords& records, CompanyPatterns& p) {
+  std::size_t won = 0, lost = 0, opened = 0;
+  double amount = 0, cycle = 0;
+  for (const OpportunityRecord& o : records.opportunities) {
+    if (in_window(o.created_hours, p)) ++opened, amount += o.amount_usd;
+    if (!o.closed_hours || !in_window(*o.closed_hours, p)) continue;
+    (o.stage == "won" ? won : lost) += 1;
+    cycle += std::floor(*o.closed_hours / kHoursPerDay) - std::floor(o.created_hours / kHoursPerDay);
+  }
+  p.decided = won + lost;
+  p.mean_cycle_days = p.decided > 0 ? cycle / static_cast<double>(p.decided) : 0.0;
+  p.mean_deal_usd = opened > 0 ? amount / static_cast<double>(opened) : 0.0;
+  p.statistics.push_back(share("company_win_rate", "win_rate", won, won + lost, "won of the deals decided in the window"));
+  p.statistics.push_back(count("company_wins", "wins", won, "deals won in the window"));
+}
+
+// Reps: a rep is on the team from its first to its last touch of a lead in the window;
+// the headcount is the median over the weeks of the window's last quarter of the reps on
+// the team (counting everyone who touched a lead in the quarter would add those who left
+// or joined in it, and counting each week's touches would miss reps on a quiet week).
+void add_rep_figures(const CrmRecords& records, CompanyPatterns& p) {
+  constexpr double kWeekHours = 5 * kHoursPerDay;
+  std::map<std::string, std::pair<double, double>> span;  // rep -> first, last touch
+  for (const ActivityRecord& a : records.activities) {
+    if (!in_window(a.at_hours, p) || a.owner.empty()) continue;
+    auto [it, fresh] = span.try_emplace(a.owner, a.at_hours, a.at_hours);
+    it->second.first = std::min(it->second.first, a.at_hours);
+    it->second.second = std::max(it->second.second, a.at_hours);
+  }
+  const double last_quarter = p.to_hours - std::floor((p.to_hours - p.from_hours) / 4.0 / kWeekHours) * kWeekHours;
+  std::vector<std::size_t> weekly;
+  std::set<std::string> recent;
+  for (double week = last_quarter; week < p.to_hours; week += kWeekHours) {
+    std::size_t on_team = 0;
+    for (const auto& [rep, first_last] : span) {
+      if (first_last.first < week + kWeekHours && first_last.second >= week) ++on_team, recent.insert(rep);
+    }
+    weekly.push_back(on_team);
+  }
+  if (!weekly.empty()) {
+    std::nth_element(weekly.begin(), weekly.begin() + static_cast<std::ptrdiff_t>(weekly.size() / 2), weekly.end());
+    p.reps = static_cast<std::int64_t>(weekly[weekly.size() / 2]);
+  }
+  std::map<std::string, double> load;
+  for (const LeadRecord& l : records.leads) {
+    if (l.marketing && l.mql && in_window(l.created_hours, p) && !l.owner.empty() && recent.count(l.owner) != 0) {
+      load[l.owner] += 1.0;
+    }
+  }
+  if (load.size() < 2) return;
+  double sum = 0, sq = 0;
+  for (const auto& [rep, n] : load) sum += n, sq += n * n;
+  const double k = static_cast<double>(load.size()), mean = sum / k;
+  p.rep_load_cv = std::sqrt(std::max(0.0, (sq - k * mean * mean) / (k - 1.0))) / mean;
+}
+
+}  // namespace
+
+CompanyPatterns company_patterns(const CrmRecords& records, const PatternOptions& options) {
+  CompanyPatterns p;
+  place_window(records, options, p);
+  add_lead_statistics(records, options, p);
+  add_deal_statistics(records, p);
+  add_rep_figures(records, p);
+  return p;
+}
+
+std::string company_pattern_text(const CompanyPatterns& p, const std::string& source) {
+  using experiment::round_trip_text;
+  std::ostringstream out;
+  out << "# alignsim company patterns (docs/calibration.md): measured on a CRM export by alignsim ingest,\n"
+      << "# for the variant `base` of the company scenario (a horizon of " << p.window_days << " business days).\n"
+      << "# Each standard error is the sampling error stated in crm/company_patterns.hpp; each\n"
+      << "# discrepancy_sd the stated model discrepancy (3 points on a share, 10% on a count or mean).\n"
+      << "description: " << sim::detail::to_yaml_scalar("Patterns of " + source + " over its last " +
+                                                          std::to_string(p.window_days) + " business days")
+      << "\npatterns:\n";
+  for (const CompanyStatistic& s : p.statistics) {
+    if (s.n == 0) continue;  // nothing measured: no pattern rather than a made-up one
+    out << "  - name: " << s.name << "\n"
+        << "    statistic: {metric: " << s.metric << ", variant: base}\n"
+        << "    observed: " << round_trip_text(s.observed) << "\n"
+        << "    standard_error: " << round_trip_text(s.standard_error) << "\n"
+        << "    discrepancy_sd: " << round_trip_text(s.discrepancy_sd) << "\n"
+        << "    source: " << sim::detail::to_yaml_scalar(source) << "\n"
+        << "    source_short: company CRM\n"
+        << "    note: " << sim::detail::to_yaml_scalar(s.note + " (n = " + std::to_string(s.n) + ")") << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace alignsim::crm

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The synthetic CRM through the real executable (issue 14): `alignsim run --export-crm`
+# writes both layouts (and refuses an existing directory before running anything);
+# `alignsim ingest` reads each with its shipped mapping into the same patterns, which
+# `alignsim check` and `alignsim patterns` accept; bad input exits 2 and writes nothing;
+# no name, e-mail address, phone number or record id of the export reaches an output.
+# Usage: crm_export_ingest.sh ALIGNSIM SOURCE_DIR WORK_DIR
+set -euo pipefail
+alignsim="$1" source_dir="$2" work="$3"
+rm -rf "$work" && mkdir -p "$work" && cd "$work"
+small=(--set population.prospects=6000 --set population.reps=8 --set run.horizon_days=260 --replicates 2 --quiet)
+"$alignsim" run "$source_dir/scenarios/baseline.yaml" "${small[@]}" -o run.h5 --export-crm crm --export-replicate 1
+for f in salesforce/Lead.csv salesforce/Opportunity.csv salesforce/Task.csv hubspot/contacts.csv hubspot/leads.csv \
+         hubspot/deals.csv hubspot/activities.csv README.txt; do
+  [ -s "crm/$f" ] || { echo "missing crm/$f"; exit 1; }
+done
+# An existing directory is refused before the run: no results file appears.
+set +e; "$alignsim" run "$source_dir/scenarios/baseline.yaml" "${small[@]}" -o again.h5 --export-crm crm 2> err.txt
+code=$?; set -e
+[ "$code" = 1 ] && grep -q "exists; the synthetic CRM goes into a new directory" err.txt && [ ! -e again.h5 ] ||
+  { echo "an existing export directory: exit $code"; cat err.txt; exit 1; }
+set +e; "$alignsim" run "$source_dir/scenarios/baseline.yaml" "${small[@]}" -o v.h5 --export-crm x --export-variant nope 2> err.txt
+code=$?; set -e
+[ "$code" = 2 ] && grep -q "no such variant" err.txt || { echo "an unknown variant: exit $code"; cat err.txt; exit 1; }
+
+for layout in salesforce hubspot; do
+  "$alignsim" ingest "crm/$layout" --mapping "$source_dir/mappings/$layout.yaml" -o "company-$layout" \
+    --base-scenario "$source_dir/scenarios/whatif.yaml" --window-days 260 > "ingest-$layout.txt"
+  cat "ingest-$layout.txt"
+  grep -q "0 skipped" "ingest-$layout.txt"
+  "$alignsim" check "company-$layout/scenario.yaml" > /dev/null
+done
+cmp company-salesforce/patterns.yaml <(sed 's/HubSpot export (leads.csv, deals.csv, activities.csv)/Salesforce export (Lead.csv, Opportunity.csv, Task.csv)/' company-hubspot/patterns.yaml)
+# The company's patterns read as patterns against a run of its scenario.
+"$alignsim" run company-salesforce/scenario.yaml --set population.prospects=6000 --replicates 2 --quiet -o company.h5 \
+  > /dev/null
+"$alignsim" patterns check company-salesforce/patterns.yaml company.h5 | grep -q "patterns inside"
+
+# No personal data: every e-mail address, phone number and name pair of the export, and
+# every record id, is absent from everything the ingest wrote.
+/usr/bin/python3 - crm company-salesforce company-hubspot <<'PY'
+import csv, pathlib, sys
+export, outputs = pathlib.Path(sys.argv[1]), [pathlib.Path(p) for p in sys.argv[2:]]
+secrets = set()
+with open(export / "salesforce/Lead.csv", newline="", encoding="utf-8") as f:
+    for row in csv.DictReader(f):
+        secrets |= {row["Email"], row["Phone"], row["FirstName"] + " " + row["LastName"], row["Id"], row["Company"]}
+with open(export / "hubspot/deals.csv", newline="", encoding="utf-8") as f:
+    for row in csv.DictReader(f):
+        secrets |= {row["Deal owner"], row["Record ID"]}
+written = "".join(p.read_text(encoding="utf-8") for d in outputs for p in d.iterdir())
+found = [s for s in secrets if s and s in written]
+assert len(secrets) > 3000, len(secrets)
+assert not found, found[:5]
+assert "@" not in written
+print("no personal data in", len(written), "bytes of output;", len(secrets), "values checked")
+PY
+
+# Bad input: exit 2, and the output directory is not created.
+printf 'crm: X\ntime_zone: Nowhere/Atlantis\n' > bad.yaml
+set +e; "$alignsim" ingest crm/salesforce --mapping bad.yaml -o bad-out 2> err.txt; code=$?; set -e
+[ "$code" = 2 ] && grep -q "bad.yaml:2:12: time_zone: unknown time zone" err.txt && [ ! -e bad-out ] ||
+  { echo "a bad mapping: exit $code"; cat err.txt; exit 1; }
+mkdir broken && cp crm/salesforce/*.csv broken/ && printf '00Qbroken,"unclosed\n' >> broken/Lead.csv
+set +e; "$alignsim" ingest broken --mapping "$source_dir/mappings/salesforce.yaml" -o broken-out 2> err.txt; code=$?; set -e
+[ "$code" = 2 ] && grep -q "broken/Lead.csv:" err.txt && [ ! -e broken-out ] ||
+  { echo "a broken export: exit $code"; cat err.txt; exit 1; }
+echo OK
