@@ -138,6 +138,10 @@ void print_wave(const experiment::Wave& wave, std::size_t index, const Calibrati
   const std::size_t points = wave.points.size();
   std::printf("wave %zu: %zu points in %.3g%% of the space; %zu kept (%.0f%%)", index + 1, points,
               100.0 * wave.box_volume(), wave.kept_count(), 100.0 * double(wave.kept_count()) / double(points));
+  if (wave.candidates > 0) {
+    std::printf(" (chosen from %zu candidates the emulators screened, %zu left plausible)", wave.candidates,
+                wave.emulated_plausible);
+  }
   const std::size_t ruling = wave.most_ruling_pattern();
   if (wave.ruled_out_by[ruling] > 0) {
     std::printf("; most ruled out by %s (%zu points)", calibration.patterns.patterns[ruling].name.c_str(),
@@ -290,7 +294,8 @@ int calibrate_command(const Arguments& args) {
       "History matching (docs/patterns.md): waves of Latin-hypercube points over the plausible\n"
       "ranges, each point run with replicates for the variants the patterns name; a point whose\n"
       "implausibility for some pattern exceeds the cutoff is ruled out, and the next wave samples\n"
-      "what remains, until it stops shrinking or the waves are spent. Writes OUTDIR/wave-K.h5,\n"
+      "what remains, until it stops shrinking or the waves are spent (with --emulate, emulators choose\n"
+      "where the next wave runs). Writes OUTDIR/wave-K.h5,\n"
       "calibration.h5 (every wave's diagnostics) and ensemble.yaml (the plausible parameter vectors).\n\n"
       "Options");
   description.add_options()("help,h", "show this help")
@@ -303,6 +308,9 @@ int calibrate_command(const Arguments& args) {
       ("waves", po::value(&options.plan.max_waves)->default_value(options.plan.max_waves), "the most waves")
       ("cutoff", po::value(&options.plan.cutoff)->default_value(options.plan.cutoff),
        "implausibility above which a point is ruled out (3 is customary)")
+      ("emulate", po::bool_switch(&options.plan.emulate),
+       "before each wave after the first, screen many candidates with emulators fitted to the runs so far and "
+       "simulate only those they leave plausible (for many factors or tight patterns)")
       ("overwrite", po::bool_switch(&options.overwrite), "replace an earlier calibration's files in OUTDIR")
       ("resume", po::bool_switch(&options.resume), "continue an interrupted calibration in OUTDIR")
       ("quiet,q", po::bool_switch(&options.quiet), "no progress on stderr");

@@ -90,6 +90,8 @@ void write_wave(hid_t waves, std::size_t index, const Wave& wave, const Calibrat
   write_doubles(group.get(), "ruled_out_by", {patterns}, ruled);
   hdf5::write_int64_attribute(group.get(), "points", static_cast<std::int64_t>(points));
   hdf5::write_int64_attribute(group.get(), "kept_points", static_cast<std::int64_t>(wave.kept_count()));
+  hdf5::write_int64_attribute(group.get(), "emulator_candidates", static_cast<std::int64_t>(wave.candidates));
+  hdf5::write_int64_attribute(group.get(), "emulator_plausible", static_cast<std::int64_t>(wave.emulated_plausible));
   hdf5::write_number_attribute(group.get(), "box_volume", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, wave.box_volume());
   if (patterns > 0) {
     hdf5::write_string_attribute(group.get(), "most_ruling_pattern", record.targets[wave.most_ruling_pattern()].name,
@@ -112,6 +114,7 @@ void write_contents(const std::filesystem::path& temporary, const CalibrationRec
   hdf5::write_int64_attribute(root, "max_waves", static_cast<std::int64_t>(record.plan.max_waves));
   hdf5::write_int64_attribute(root, "replicates_per_point", static_cast<std::int64_t>(record.replicates));
   hdf5::write_int64_attribute(root, "seed", static_cast<std::int64_t>(record.plan.seed));
+  hdf5::write_int64_attribute(root, "emulated", record.plan.emulate ? 1 : 0);
   write_factors(root, record, text);
   write_patterns(root, record, text);
   {

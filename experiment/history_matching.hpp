@@ -1,8 +1,8 @@
 #pragma once
 // History matching by waves (issue 13 item 3; Vernon, Goldstein & Bower 2010;
-// Andrianakis et al. 2015), by direct simulation: the runs are cheap, so every
-// candidate point is simulated rather than emulated.
+// Andrianakis et al. 2015), by direct simulation or with emulators.
 //
+// Direct (the default):
 // The space is the unit cube of the factors (a caller maps it to parameter values
 // through the plausible ranges). Wave w places a Latin hypercube of N points in the
 // current box, simulates each point's pattern statistics, and rules a point out when its
@@ -16,6 +16,21 @@
 // volume falls by less than `stop_shrink`), or after `max_waves`. The plausible ensemble
 // is the points kept in the last wave: a space-filling sample of the non-implausible
 // region of the last box.
+//
+// Emulated (plan.emulate): when the plausible region is a tiny share of the space (many
+// factors, tight patterns), direct waves keep almost nothing and cannot refocus. Wave 1
+// is simulated as above; before each later wave, one emulator per pattern
+// (pattern_emulator.hpp) is fitted to every point simulated so far, and a Latin
+// hypercube of `candidates_per_point` times N candidates in the current box (twice as
+// many, up to 64 times, while fewer than 20 survive) is screened
+// by the emulated implausibility, |prediction - observed| / sqrt(var_obs +
+// discrepancy^2 + emulator variance), against the same cutoff. The next box is the
+// bounding box of the candidates that survive (widened as the kept points' box is, and
+// left as it was for fewer than 20 survivors), and
+// the wave simulates N of them (the first N in the hypercube's order: a random,
+// space-filling subset), judged by their simulated implausibility as always. So the
+// emulator only chooses where to simulate; every kept point was simulated. The waves
+// stop when no candidate survives, or after `max_waves`.
 //
 // Deterministic: a wave's points depend only on the seed, the wave and the box, and the
 // points are simulated in index order through a caller-supplied function, so the result
@@ -55,19 +70,24 @@ struct HistoryMatchingPlan {
   double cutoff = 3.0;
   double stop_shrink = 0.1;  // stop once a wave shrinks the box's volume by less than 10%
   std::uint64_t seed = 0;
+  bool emulate = false;      // screen candidates with emulators before each wave after the first
+  std::size_t candidates_per_point = 50;
 };
 
 // Why the waves stopped.
-enum class StopReason { nothing_kept, stopped_shrinking, wave_budget };
+enum class StopReason { nothing_kept, stopped_shrinking, wave_budget, emulators_rule_out_all };
 [[nodiscard]] std::string stop_reason_text(StopReason reason);
 
 struct Wave {
   std::vector<double> low, high;             // the box this wave sampled, unit coordinates
   std::vector<std::vector<double>> points;   // unit coordinates
   std::vector<std::vector<double>> implausibility;  // [point][pattern]
+  std::vector<std::vector<double>> simulated_means;  // [point][pattern]: what the emulators learn from
   std::vector<double> max_implausibility;    // per point, over the patterns (NaN counts as +inf)
   std::vector<bool> kept;                    // max_implausibility <= cutoff
   std::vector<std::size_t> ruled_out_by;     // per pattern: points whose implausibility for it exceeds the cutoff
+  // Emulated waves only: candidates screened, and those the emulators left plausible.
+  std::size_t candidates = 0, emulated_plausible = 0;
   [[nodiscard]] std::size_t kept_count() const;
   [[nodiscard]] double box_volume() const;  // share of the unit cube the box covers
   // The pattern that ruled out the most points of this wave (the first on a tie).
