@@ -112,6 +112,33 @@ EffectRange EnsembleEffects::range(std::size_t variant, std::size_t metric, bool
   return out;
 }
 
+const std::vector<std::string>& EnsembleEffects::table_columns() {
+  static const std::vector<std::string> columns{"relative_p05", "relative_p95", "difference_p05", "difference_p95",
+                                                "members",      "driver_1",     "driver_1_rho2",  "driver_2",
+                                                "driver_2_rho2"};
+  return columns;
+}
+
+std::vector<std::vector<double>> EnsembleEffects::table(const std::vector<sim::MetricSpec>& metrics) const {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  std::vector<std::vector<double>> values(metrics_);
+  for (std::size_t m = 0; m < metrics_; ++m) {
+    for (std::size_t v = 0; v < variants_; ++v) {
+      const EffectRange relative = range(v, m, true), difference = range(v, m, false);
+      std::vector<double> row{relative.low, relative.high, difference.low, difference.high,
+                              static_cast<double>(difference.members)};
+      const EffectRange& shown = metrics.at(m).unit == "1" ? difference : relative;
+      for (std::size_t d = 0; d < kDrivers; ++d) {
+        const bool has = d < shown.drivers.size();
+        row.push_back(has ? static_cast<double>(shown.drivers[d].first) : nan);
+        row.push_back(has ? shown.drivers[d].second : nan);
+      }
+      values[m].insert(values[m].end(), row.begin(), row.end());
+    }
+  }
+  return values;
+}
+
 std::size_t EnsembleEffects::replicates_per_member() const noexcept { return members_ > 0 ? replicates_seen_ / members_ : 0; }
 
 }  // namespace alignsim::experiment

@@ -43,6 +43,14 @@ class EnsembleEffects {
   [[nodiscard]] std::size_t replicates_per_member() const noexcept;
   [[nodiscard]] std::size_t replicates() const noexcept { return replicates_seen_; }
 
+  // The table /ensemble_ranges of a results file (docs/output-format.md): per variant and
+  // metric, the range of the relative change and of the difference over the members, the
+  // members counted, and the two strongest drivers as indices into the ensemble's keys
+  // (NaN when none) with their rho^2, of the change the tables show: the relative change,
+  // or the difference for a share (unit "1"). values[m][variant * columns + column].
+  [[nodiscard]] static const std::vector<std::string>& table_columns();
+  [[nodiscard]] std::vector<std::vector<double>> table(const std::vector<sim::MetricSpec>& metrics) const;
+
  private:
   struct Sums {
     double variant = 0, base = 0;

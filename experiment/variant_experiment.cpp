@@ -15,6 +15,13 @@ void timed(double& seconds, Work&& work) {
   seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+// The ensemble's keys, one per line: what the driver columns of /ensemble_ranges index.
+std::string joined_keys(const Ensemble& ensemble) {
+  std::string text;
+  for (const std::string& key : ensemble.keys) text += (text.empty() ? "" : "\n") + key;
+  return text;
+}
+
 }  // namespace
 
 VariantResults run_variants(const RunRequest& request) {
@@ -48,6 +55,13 @@ VariantResults run_variants(const RunRequest& request) {
                         out.statistics.statistics_table());
     results.write_table("paired_differences", VariantStatistics::paired_columns(), "statistic",
                         layout.metrics.summary, out.statistics.paired_table());
+    if (out.ensemble_effects) {
+      results.write_table("ensemble_ranges", EnsembleEffects::table_columns(), "statistic", layout.metrics.summary,
+                          out.ensemble_effects->table(layout.metrics.summary));
+      results.write_text_attribute("ensemble_ranges", "ensemble_keys", joined_keys(*request.experiment.ensemble));
+      results.write_text_attribute("ensemble_ranges", "replicates_per_member",
+                                   std::to_string(out.ensemble_effects->replicates_per_member()));
+    }
     results.commit();
   });
   out.compression_seconds = results.background_compression_seconds();

@@ -303,6 +303,16 @@ void ResultsFile::write_table(const std::string& group, const std::vector<std::s
   });
 }
 
+void ResultsFile::write_text_attribute(const std::string& group, const std::string& name, const std::string& value) {
+  State& state = State::accepting(state_, "write_text_attribute");
+  naming_file(state.final_path, [&] {
+    state.closing_on_failure([&] {
+      const hdf5::Group opened(H5Gopen2(state.file.get(), group.c_str(), H5P_DEFAULT), "opening group " + group);
+      hdf5::write_string_attribute(opened.get(), name, value, state.string_type);
+    });
+  });
+}
+
 void ResultsFile::commit() {
   State& state = State::accepting(state_, "commit");
   state.closed = true;  // even a failed commit leaves nothing worth writing to

@@ -100,6 +100,9 @@ class ResultsFile {
                    const std::string& column_dimension_name, const std::vector<MetricSpec>& metrics,
                    const std::vector<std::vector<double>>& values);
 
+  // A text attribute on a group written before (e.g. what a table's columns index).
+  void write_text_attribute(const std::string& group, const std::string& name, const std::string& value);
+
   // Ends the run phase: runs never written get `unwritten_reason` in /runs/error and every
   // buffered block reaches HDF5. Afterwards read_summary() works and write_run() refuses.
   // commit() calls it with the default reason if it was not called.

@@ -55,6 +55,28 @@ refuse() {  # expected message fragment, then the arguments
   grep -qF -- "$expected" err.txt || { echo "message lacks '$expected':"; cat err.txt; exit 1; }
   [ ! -e refused.h5 ] || { echo "a refused run left refused.h5"; exit 1; }
 }
+# The ranges reach the results file (/ensemble_ranges) and the HTML report, with the
+# same numbers the terminal prints.
+/usr/bin/python3 - ensemble.h5 report.txt "$source_dir/scripts/plot/report" <<'PY'
+import h5py, re, subprocess, sys
+f = h5py.File(sys.argv[1])
+t = f["ensemble_ranges"]
+keys = t.attrs["ensemble_keys"]
+keys = (keys.decode() if isinstance(keys, bytes) else keys).split("\n")
+assert keys == ["followup.trust_midpoint", "scoring.noise_sd"], keys
+columns = [c.decode() if isinstance(c, bytes) else c for c in t["statistic"][:]]
+variants = [v.decode() if isinstance(v, bytes) else v for v in f["variants/name"][:]]
+row = t["bookings_usd"][1]
+cell = "%+.0f%% to %+.0f%%" % (100 * row[columns.index("relative_p05")], 100 * row[columns.index("relative_p95")])
+assert row[columns.index("members")] == 2, row
+lines = [l for l in open(sys.argv[2]) if l.startswith(variants[1] + " ") and " bookings " in l]
+assert lines and cell in lines[0], (cell, lines)
+page = subprocess.run([sys.argv[3], sys.argv[1], "-o", "report"], check=True, capture_output=True, text=True).stdout.strip()
+html = open(page, encoding="utf-8").read()
+table = html[html.index('id="ensemble-table"'):]
+assert cell in table[:table.index("</table>")], cell
+print("ensemble ranges in the file, the terminal and the report:", cell)
+PY
 printf 'factors: [followup.trust_midpoint]\nmembers:\n  - [0.3]\n  - [7]\n' > outside.yaml
 refuse "outside.yaml:4:6: members[1].followup.trust_midpoint" --ensemble outside.yaml
 printf 'factors: [followup.no_such]\nmembers:\n  - [0.3]\n' > unknown.yaml

@@ -22,6 +22,8 @@ def _parse(argv):
     parser.add_argument("results", metavar="RESULTS.h5", help="file written by `alignsim run`")
     parser.add_argument("-o", "--output", metavar="DIR",
                         help="directory for the charts and the report (default: RESULTS-report next to the file)")
+    parser.add_argument("--calibration", metavar="CALIBRATION.h5",
+                        help="the calibration behind the run's ensemble: the report says what it pinned down")
     parser.add_argument("--dpi", type=int, default=100, metavar="N",
                         help="PNG resolution in pixels per inch (default 100; SVGs are vector)")
     args = parser.parse_args(argv)
@@ -32,7 +34,7 @@ def _parse(argv):
     return args
 
 
-def make_report(results, out_dir, dpi=100):
+def make_report(results, out_dir, dpi=100, calibration=None):
     """Draws every chart into out_dir and writes the report; returns the report path."""
     # Imported here: loading and checking the file must not wait for matplotlib.
     from . import agent_charts, effects, fan_charts, funnel, report_html, runs_chart, style, sweeps
@@ -45,13 +47,18 @@ def make_report(results, out_dir, dpi=100):
         charts += runs_chart.make_runs_chart(results, out_dir)
         charts += agent_charts.make_agent_charts(results, out_dir)
     sweep_charts, notes = sweeps.make_sweep_charts(results, out_dir)
-    return report_html.write_report(results, charts + sweep_charts, notes, os.path.join(out_dir, REPORT_NAME))
+    return report_html.write_report(results, charts + sweep_charts, notes, os.path.join(out_dir, REPORT_NAME),
+                                    calibration)
 
 
 def main(argv=None):
     args = _parse(sys.argv[1:] if argv is None else argv)
     try:
         results = load_results(args.results)
+        calibration = None
+        if args.calibration:
+            from .calibration import load_calibration
+            calibration = load_calibration(args.calibration)
     except ResultsError as error:
         print("report: error: %s" % error, file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -61,7 +68,7 @@ def main(argv=None):
             # Extreme values (1e308) overflow inside numpy and matplotlib's tick search;
             # the chart is still drawn, and a warning on stderr would only alarm.
             warnings.simplefilter("ignore", RuntimeWarning)
-            path = make_report(results, args.output, args.dpi)
+            path = make_report(results, args.output, args.dpi, calibration)
     except OSError as error:
         print("report: error: cannot write to %s: %s" % (args.output, error.strerror or error), file=sys.stderr)
         return EXIT_OUTPUT_ERROR

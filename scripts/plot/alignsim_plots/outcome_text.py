@@ -85,3 +85,14 @@ def percent_change(estimate, low, high):
 def relative_change_text(unit, estimate, low, high):
     """The terminal's 'relative change' cell: empty for ratios, whose change is in points."""
     return "" if unit == "1" else percent_change(estimate, low, high)
+
+
+def range_text(low, high, unit, relative):
+    """The range over plausible assumptions (cli/ensemble_table.cpp's): whole percent for a
+    relative change (each member's effect is a mean of a few replicates: no finer digit is
+    supported), else the metric's own difference format."""
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return "n/a"
+    if relative:
+        return "%+.0f%% to %+.0f%%" % (100 * low, 100 * high)
+    return "%s to %s" % (format_difference(low, unit), format_difference(high, unit))

@@ -8,6 +8,7 @@ the same file gives the same report.
 """
 import base64
 import html
+import math
 import os
 import struct
 
@@ -70,6 +71,72 @@ def _difference_text(results, metric, variant):
 def _key_outcomes(results):
     """(metric, label) rows of the tables, from the file's presentation attributes."""
     return [(m.name, m.label or m.name) for m in key_outcomes(results.statistics.metrics)]
+
+
+def _ensemble_cells(results, metric, variant):
+    """The range over plausible assumptions and the assumptions it follows most, or None."""
+    t = results.ensemble_ranges
+    if t is None:
+        return None
+    unit = t.metrics[metric].units
+    relative = unit != "1"
+    low, high = (t.column(metric, "relative_p05" if relative else "difference_p05")[variant],
+                 t.column(metric, "relative_p95" if relative else "difference_p95")[variant])
+    drivers = []
+    for k in (1, 2):
+        index, strength = t.column(metric, "driver_%d" % k)[variant], t.column(metric, "driver_%d_rho2" % k)[variant]
+        if math.isfinite(index):
+            drivers.append("%s (rho\u00b2 %.2f)" % (results.ensemble_keys[int(index)], strength))
+    return outcome_text.range_text(float(low), float(high), unit, relative), ", ".join(drivers) or "-"
+
+
+def ensemble_section(results):
+    """Each headline effect with both intervals: Monte-Carlo and over plausible assumptions."""
+    if results.ensemble_ranges is None or len(results.variants) < 2:
+        return ""
+    rows = []
+    headline = ranked(results.paired.metrics, "headline_rank")
+    for v in range(1, len(results.variants)):
+        for k, m in enumerate(headline):
+            spread, drivers = _ensemble_cells(results, m.name, v)
+            change = _relative_text(results, m.name, v) or _difference_text(results, m.name, v)
+            rows.append('<tr class="%s"><td>%s</td><td>%s</td><td class="number">%s</td><td class="number">%s</td>'
+                        "<td>%s</td></tr>" % ("first-of-group" if k == 0 else "",
+                                              _e(results.variants[v]) if k == 0 else "", _e(m.label or m.name),
+                                              _e(change), _e(spread), _e(drivers)))
+    members = int(np.nanmax(results.ensemble_ranges.column(ranked(results.paired.metrics, "headline_rank")[0].name,
+                                                           "members")))
+    return ('<h2 id="ensemble">Over plausible assumptions</h2><p>The runs went over %d parameter vectors that '
+            "history matching left plausible (each run by about %d paired replicates). Two intervals: the "
+            "<b>Monte-Carlo 95%% CI</b> says how precisely these runs know the ensemble's average effect; the "
+            "<b>range over plausible assumptions</b> (5th to 95th percentile of the effect across the vectors) "
+            "says how much the answer depends on what is not known. The last column names the assumptions the "
+            "effect follows most (Spearman rank correlation squared, from 0.1).</p>"
+            '<div class="wide"><table id="ensemble-table"><thead><tr><th>What-if</th><th>Metric</th>'
+            "<th>Change (Monte-Carlo 95%% CI)</th><th>Over plausible assumptions</th><th>Follows most</th>"
+            "</tr></thead><tbody>%s</tbody></table></div>" % (members, results.replicates_per_member, "".join(rows)))
+
+
+def calibration_section(calibration):
+    """What the data behind the ensemble pinned down: prior against plausible range per factor."""
+    if calibration is None:
+        return ""
+    factors, members = calibration
+    if not factors:
+        return '<h2 id="calibration">What the data pinned down</h2><p class="warning">The calibration left no ' \
+               "plausible parameter vector.</p>"
+    rows = "".join('<tr><td>%s</td><td class="number">%.3g to %.3g</td><td class="number">%.3g to %.3g</td>'
+                   '<td class="number">%.0f%%</td><td>%s</td></tr>' % (
+                       _e(f.key), f.prior_low, f.prior_high, f.plausible_low, f.plausible_high,
+                       100 * min(f.share_kept, 1.0), _e(f.verdict)) for f in factors)
+    return ('<h2 id="calibration">What the data pinned down</h2><p>History matching kept %d plausible parameter '
+            "vectors. For each factor: its plausible range before the data (the prior) and after (5th to 95th "
+            "percentile over the vectors), and the share of the prior that remains (in the prior's own scale). "
+            "Below 50%%: pinned down; 50 to 80%%: narrowed; above: the data could not tell, and the what-if "
+            "ranges carry that factor's whole uncertainty.</p>"
+            '<div class="wide"><table id="calibration-table"><thead><tr><th>Factor</th><th>Before (prior)</th>'
+            "<th>After (plausible)</th><th>Prior kept</th><th>Verdict</th></tr></thead><tbody>%s</tbody></table>"
+            "</div>" % (members, rows))
 
 
 def headline_section(results):
@@ -166,7 +233,7 @@ def provenance_section(results):
             "reproduces the file bit for bit.</p>" % rows)
 
 
-def write_report(results, charts, notes, out_path):
+def write_report(results, charts, notes, out_path, calibration=None):
     warning = ""
     if results.failed_runs:
         warning = ('<p class="warning">%d of %d runs failed; they are left out of every statistic. '
@@ -176,9 +243,10 @@ def write_report(results, charts, notes, out_path):
         body = '<h2 id="sweep">The sweep</h2>\n' + sweep_section(results)
     else:
         body = ('<p class="lead">%s</p>\n<h2 id="headline">Headline: what each what-if changes</h2>\n%s\n'
-                '<h2 id="outcomes">Key outcomes per variant</h2>\n%s\n<h2 id="variants">The variants</h2>\n%s'
-                % (_e(results.descriptions[0]), headline_section(results), outcomes_section(results),
-                   variants_section(results)))
+                '%s\n<h2 id="outcomes">Key outcomes per variant</h2>\n%s\n<h2 id="variants">The variants</h2>\n%s'
+                % (_e(results.descriptions[0]), headline_section(results),
+                   ensemble_section(results) + calibration_section(calibration),
+                   outcomes_section(results), variants_section(results)))
     page = """<!DOCTYPE html>
 <html lang="en">
 <head>

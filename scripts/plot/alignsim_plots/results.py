@@ -120,6 +120,9 @@ class Results:
     modified_utc: datetime.datetime  # the file's mtime: HDF5 stores no date by design
     warmup_days: int = 0        # business days simulated before the horizon, not reported (older files: 0)
     agent_tables: tuple = ()    # AgentTable with the charted columns of each /agents group
+    ensemble_ranges: Table = None  # /ensemble_ranges of a run over an ensemble; None otherwise
+    ensemble_keys: tuple = ()      # what its driver columns index
+    replicates_per_member: int = 0
 
     @property
     def is_sweep(self):
@@ -288,6 +291,8 @@ def _read(f, path):
         series = _charted_series(timeseries, rows, replicates, periods.shape[0], path)
         paired = _table(f, "paired_differences", rows, path)
         agents = _agent_tables(f, rows, replicates, path)
+    ensemble_ranges = _table(f, "ensemble_ranges", rows, path) if "ensemble_ranges" in f and not sweep else None
+    ensemble_attrs = f["ensemble_ranges"].attrs if ensemble_ranges is not None else {}
     return Results(
         path=path, scenario_name=_text(f.attrs["scenario_name"]), seed=int(f.attrs["seed"]),
         alignsim_version=_text(f.attrs["alignsim_version"]), git_revision=_text(f.attrs["git_revision"]),
@@ -301,6 +306,9 @@ def _read(f, path):
         run_errors=np.asarray(_require(runs, "error", path, _INCOMPLETE).asstr()[...]),
         design_kind=_text(f.attrs.get("design", "")) if sweep else "", points=rows if sweep else 0,
         design=design, sensitivity=_group_datasets(f, "sensitivity"),
+        ensemble_ranges=ensemble_ranges,
+        ensemble_keys=tuple(_text(ensemble_attrs["ensemble_keys"]).split("\n")) if ensemble_ranges is not None else (),
+        replicates_per_member=int(_text(ensemble_attrs.get("replicates_per_member", "0")) or 0),
         modified_utc=datetime.datetime.fromtimestamp(os.path.getmtime(path), datetime.timezone.utc))
 
 
