@@ -3,6 +3,7 @@
 // what was done with every row: read, used, skipped by reason (with the first such row),
 // and each pattern measured. Exit 2 for a bad mapping or export, before DIR is touched.
 #include <boost/program_options.hpp>
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -10,13 +11,21 @@
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "crm/company_ingest.hpp"
-#include "experiment/outcome_text.hpp"
 #include "sim/errors.hpp"
 
 namespace alignsim::cli {
 namespace {
 
 namespace po = boost::program_options;
+
+// `digits` significant digits, but whole numbers as they are (a count of 29,989, a
+// standard error of 173): no more precision than the sampling error allows, no exponents.
+std::string shown(double value, int digits) {
+  char text[32];
+  if (std::fabs(value) >= std::pow(10.0, digits)) std::snprintf(text, sizeof text, "%.0f", value);
+  else std::snprintf(text, sizeof text, "%.*g", digits, value);
+  return text;
+}
 
 void print_rows(const crm::RowCounts& rows) {
   std::printf("  %-28s %7zu read, %7zu used", rows.file.c_str(), rows.read, rows.used);
@@ -40,16 +49,19 @@ void print_summary(const crm::IngestResult& r, const crm::PatternOptions& option
   std::printf("\nwindow: the last %lld business days before the export; %zu MQLs younger than %lld business days "
               "are censored (counted in no response share)\n\n",
               static_cast<long long>(p.window_days), p.censored_mqls, static_cast<long long>(options.follow_up_days));
-  std::printf("  %-32s %-26s %12s %12s %8s\n", "pattern", "model metric", "observed", "std error", "n");
+  std::printf("  %-32s %-30s %12s %12s %8s\n", "pattern", "model metric", "observed", "std error", "n");
   for (const crm::CompanyStatistic& s : p.statistics) {
-    std::printf("  %-32s %-26s %12s %12s %8zu\n", s.name.c_str(), s.metric.c_str(),
-                experiment::round_trip_text(s.observed).substr(0, 10).c_str(),
-                experiment::round_trip_text(s.standard_error).substr(0, 10).c_str(), s.n);
+    const std::string metric = s.per.empty() ? s.metric : s.metric + " per " + s.per;
+    std::printf("  %-32s %-30s %12s %12s %8zu\n", s.name.c_str(), metric.c_str(), shown(s.observed, 4).c_str(),
+                shown(s.standard_error, 2).c_str(), s.n);
   }
   std::printf("\nset from the data: %lld reps (on the team from first to last touch of a lead; median over the last quarter), mean deal $%.0f; shown only: "
-              "mean sales cycle %.1f business days over %zu decided deals, rep load CV %.2f\n",
-              static_cast<long long>(p.reps), p.mean_deal_usd, p.mean_cycle_days, p.decided, p.rep_load_cv);
-  std::printf("wrote %s and %s\n", r.patterns_file.c_str(), r.scenario_file.c_str());
+              "mean sales cycle %.1f business days over %zu decided deals; across reps the CV of MQLs "
+              "received %.2f and of median response hours %.2f\n",
+              static_cast<long long>(p.reps), p.mean_deal_usd, p.mean_cycle_days, p.decided, p.rep_load_cv,
+              p.rep_response_cv);
+  std::printf("wrote %s, %s and %s (each rep under a salted label)\n", r.patterns_file.c_str(), r.scenario_file.c_str(),
+              r.reps_file.c_str());
 }
 
 }  // namespace

@@ -1,9 +1,13 @@
 #include "crm/company_ingest.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
+#include "crm/csv_table.hpp"
+#include "crm/salted_ids.hpp"
 #include "sim/durability/atomic_file.hpp"
 #include "sim/errors.hpp"
 #include "sim/scenario/yaml_source.hpp"
@@ -49,6 +53,26 @@ std::string scenario_text(const IngestRequest& request, const IngestResult& resu
   return out.str();
 }
 
+// One row per rep: its salted label, load and response (no CRM id, no name).
+std::string reps_text(const CompanyPatterns& p, const SaltedIds& ids) {
+  std::vector<std::pair<std::string, const RepFigures*>> rows;
+  for (const RepFigures& f : p.reps_figures) rows.emplace_back(ids.label("rep-", f.id), &f);
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::string text = std::string(kCompanyRepsHeader) + "mqls_in_window,answered,within_1h_share,median_response_hours\n";
+  for (const auto& [label, f] : rows) {
+    // A share of a few hundred leads has 3 digits; a duration from whole seconds, 2 decimals of an hour.
+    char numbers[64];
+    std::snprintf(numbers, sizeof numbers, "%.3f,", f->within_1h_share);
+    std::string row = csv_cell(label) + "," + std::to_string(f->mqls) + "," + std::to_string(f->answered) + "," + numbers;
+    if (!std::isnan(f->median_response_hours)) {
+      std::snprintf(numbers, sizeof numbers, "%.2f", f->median_response_hours);
+      row += numbers;
+    }
+    text += row + "\n";
+  }
+  return text;
+}
+
 }  // namespace
 
 IngestResult ingest_crm_export(const IngestRequest& request) {
@@ -70,6 +94,9 @@ IngestResult ingest_crm_export(const IngestRequest& request) {
   publish_text(result.patterns_file, company_pattern_text(result.patterns, source), kCompanyPatternsHeader,
                "a company patterns file");
   publish_text(result.scenario_file, scenario_text(request, result), kCompanyScenarioHeader, "a company scenario");
+  result.reps_file = request.output_dir / "reps.csv";
+  publish_text(result.reps_file, reps_text(result.patterns, SaltedIds(request.output_dir)), kCompanyRepsHeader,
+               "a company reps table");
   return result;
 }
 

@@ -23,13 +23,13 @@ CompanyStatistic share(std::string name, std::string metric, std::size_t x, std:
   const double nn = static_cast<double>(n);
   const double p = n > 0 ? static_cast<double>(x) / nn : 0.0;
   const double smoothed = (static_cast<double>(x) + 1.0) / (nn + 2.0);
-  return {std::move(name), std::move(metric), p, std::sqrt(smoothed * (1.0 - smoothed) / std::max(nn, 1.0)),
+  return {std::move(name), std::move(metric), "", p, std::sqrt(smoothed * (1.0 - smoothed) / std::max(nn, 1.0)),
           kShareDiscrepancy, n, std::move(note)};
 }
 
 CompanyStatistic count(std::string name, std::string metric, std::size_t n, std::string note) {
   const double value = static_cast<double>(n);
-  return {std::move(name), std::move(metric), value, std::sqrt(std::max(value, 1.0)), kRelativeDiscrepancy * value, n,
+  return {std::move(name), std::move(metric), "", value, std::sqrt(std::max(value, 1.0)), kRelativeDiscrepancy * value, n,
           std::move(note)};
 }
 
@@ -100,7 +100,7 @@ void add_lead_statistics(const CrmRecords& records, const PatternOptions& option
   if (t.answered >= 2) {
     const double n = static_cast<double>(t.answered), mean = t.hours_sum / n;
     const double sd = std::sqrt(std::max(0.0, (t.hours_sq - n * mean * mean) / (n - 1.0)));
-    s.push_back({"company_mean_hours_to_response", "mean_response_hours", mean, sd / std::sqrt(n),
+    s.push_back({"company_mean_hours_to_response", "mean_response_hours", "", mean, sd / std::sqrt(n),
                  kRelativeDiscrepancy * mean, t.answered, "mean business hours to the first touch of answered MQLs"});
   }
   s.push_back(share("company_mqls_never_pursued", "share_mqls_ignored", t.mqls - t.called, t.mqls,
@@ -110,13 +110,26 @@ void add_lead_statistics(const CrmRecords& records, const PatternOptions& option
   s.push_back(count("company_own_leads", "own_leads", own, "sales-sourced leads created in the window"));
 }
 
+// A mean with its standard error sd / sqrt(n); the stated relative discrepancy.
+CompanyStatistic mean_of(std::string name, std::string metric, std::string per, const std::vector<double>& values,
+                         std::string note) {
+  const double n = static_cast<double>(values.size());
+  double sum = 0, sq = 0;
+  for (const double v : values) sum += v, sq += v * v;
+  const double mean = sum / n, sd = std::sqrt(std::max(0.0, (sq - n * mean * mean) / (n - 1.0)));
+  return {std::move(name), std::move(metric), std::move(per), mean, sd / std::sqrt(n), kRelativeDiscrepancy * mean,
+          values.size(), std::move(note)};
+}
+
 void add_deal_statistics(const CrmRecords& records, CompanyPatterns& p) {
   std::size_t won = 0, lost = 0, opened = 0;
   double amount = 0, cycle = 0;
+  std::vector<double> won_amounts;
   for (const OpportunityRecord& o : records.opportunities) {
     if (in_window(o.created_hours, p)) ++opened, amount += o.amount_usd;
     if (!o.closed_hours || !in_window(*o.closed_hours, p)) continue;
     (o.stage == "won" ? won : lost) += 1;
+    if (o.stage == "won") won_amounts.push_back(o.amount_usd);
     cycle += std::floor(*o.closed_hours / kHoursPerDay) - std::floor(o.created_hours / kHoursPerDay);
   }
   p.decided = won + lost;
@@ -124,6 +137,18 @@ void add_deal_statistics(const CrmRecords& records, CompanyPatterns& p) {
   p.mean_deal_usd = opened > 0 ? amount / static_cast<double>(opened) : 0.0;
   p.statistics.push_back(share("company_win_rate", "win_rate", won, won + lost, "won of the deals decided in the window"));
   p.statistics.push_back(count("company_wins", "wins", won, "deals won in the window"));
+  if (won_amounts.size() >= 2) {
+    p.statistics.push_back(mean_of("company_mean_deal_won", "bookings_usd", "wins", won_amounts,
+                                   "mean amount of the deals won in the window"));
+  }
+}
+
+double coefficient_of_variation(const std::vector<double>& values) {
+  if (values.size() < 2) return std::nan("");
+  double sum = 0, sq = 0;
+  for (const double v : values) sum += v, sq += v * v;
+  const double k = static_cast<double>(values.size()), mean = sum / k;
+  return mean > 0 ? std::sqrt(std::max(0.0, (sq - k * mean * mean) / (k - 1.0))) / mean : std::nan("");
 }
 
 // Reps: a rep is on the team from its first to its last touch of a lead in the window;
@@ -153,17 +178,33 @@ void add_rep_figures(const CrmRecords& records, CompanyPatterns& p) {
     std::nth_element(weekly.begin(), weekly.begin() + static_cast<std::ptrdiff_t>(weekly.size() / 2), weekly.end());
     p.reps = static_cast<std::int64_t>(weekly[weekly.size() / 2]);
   }
-  std::map<std::string, double> load;
+  std::map<std::string, std::vector<double>> hours;  // rep -> its MQLs' hours to first touch (NaN: none)
   for (const LeadRecord& l : records.leads) {
-    if (l.marketing && l.mql && in_window(l.created_hours, p) && !l.owner.empty() && recent.count(l.owner) != 0) {
-      load[l.owner] += 1.0;
-    }
+    if (!l.marketing || !l.mql || !in_window(l.created_hours, p) || l.owner.empty() || recent.count(l.owner) == 0) continue;
+    hours[l.owner].push_back(l.first_touch_hours ? *l.first_touch_hours - l.created_hours : std::nan(""));
   }
-  if (load.size() < 2) return;
-  double sum = 0, sq = 0;
-  for (const auto& [rep, n] : load) sum += n, sq += n * n;
-  const double k = static_cast<double>(load.size()), mean = sum / k;
-  p.rep_load_cv = std::sqrt(std::max(0.0, (sq - k * mean * mean) / (k - 1.0))) / mean;
+  std::vector<double> loads, medians;
+  for (auto& [rep, h] : hours) {
+    RepFigures f{rep, h.size(), 0, 0, std::nan("")};
+    std::vector<double> answered;
+    for (const double x : h) {
+      if (std::isnan(x)) continue;
+      answered.push_back(x);
+      f.within_1h_share += x < 1.0 ? 1.0 : 0.0;
+    }
+    f.answered = answered.size();
+    f.within_1h_share /= static_cast<double>(h.size());
+    if (!answered.empty()) {
+      std::sort(answered.begin(), answered.end());
+      const std::size_t m = answered.size();
+      f.median_response_hours = m % 2 == 1 ? answered[m / 2] : 0.5 * (answered[m / 2 - 1] + answered[m / 2]);
+      medians.push_back(f.median_response_hours);
+    }
+    loads.push_back(static_cast<double>(h.size()));
+    p.reps_figures.push_back(f);
+  }
+  p.rep_load_cv = coefficient_of_variation(loads);
+  p.rep_response_cv = coefficient_of_variation(medians);
 }
 
 }  // namespace
@@ -190,7 +231,7 @@ std::string company_pattern_text(const CompanyPatterns& p, const std::string& so
   for (const CompanyStatistic& s : p.statistics) {
     if (s.n == 0) continue;  // nothing measured: no pattern rather than a made-up one
     out << "  - name: " << s.name << "\n"
-        << "    statistic: {metric: " << s.metric << ", variant: base}\n"
+        << "    statistic: {metric: " << s.metric << (s.per.empty() ? "" : ", per: " + s.per) << ", variant: base}\n"
         << "    observed: " << round_trip_text(s.observed) << "\n"
         << "    standard_error: " << round_trip_text(s.standard_error) << "\n"
         << "    discrepancy_sd: " << round_trip_text(s.discrepancy_sd) << "\n"

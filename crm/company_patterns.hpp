@@ -9,7 +9,7 @@
 //   inquiry_to_mql, response_*_share, share_mqls_ignored, worked_to_qualified, win_rate:
 //     shares (binomial: se = sqrt(p~(1 - p~) / n), p~ = (x + 1) / (n + 2), which stays
 //     positive at 0 or n);
-//   mean_response_hours: a mean (se = sd / sqrt(n)).
+//   mean_response_hours, bookings_usd per wins (the mean deal won): means (se = sd / sqrt(n)).
 // Leads are censored, not "never": the response and follow-up shares count only MQLs
 // created at least `follow_up_days` business days before the export, so a lead the
 // export caught before anyone could answer it counts in none of them.
@@ -32,11 +32,22 @@ struct PatternOptions {
 struct CompanyStatistic {
   std::string name;    // the pattern's name
   std::string metric;  // the model's summary metric it is compared with
+  std::string per;     // ... divided by this one (pattern_file.hpp), or empty
   double observed = 0;
   double standard_error = 0;
   double discrepancy_sd = 0;
   std::size_t n = 0;  // leads, MQLs, responses or deals behind it
   std::string note;
+};
+
+// One rep of the window's last quarter: its load and response (the ingest writes these
+// under salted labels, salted_ids.hpp; `id` stays in memory).
+struct RepFigures {
+  std::string id;
+  std::size_t mqls = 0;           // marketing MQLs it owns, created in the window
+  std::size_t answered = 0;       // of those, first touched
+  double within_1h_share = 0;     // of its MQLs, first touched within an hour
+  double median_response_hours = 0;  // of the answered ones (NaN when none)
 };
 
 struct CompanyPatterns {
@@ -51,6 +62,8 @@ struct CompanyPatterns {
   double mean_cycle_days = 0;  // business days from opportunity to decision, decided in the window
   std::size_t decided = 0;
   double rep_load_cv = 0;      // coefficient of variation of MQLs received per rep
+  double rep_response_cv = 0;  // ... of the reps' median response hours
+  std::vector<RepFigures> reps_figures;  // in order of id
 };
 
 // Throws ScenarioError when the export holds too little to measure (no lead in the window).

@@ -40,7 +40,13 @@ std::vector<double> values_of(const sim::ResultsReader& results, const PatternSt
 std::vector<double> per_replicate(const sim::ResultsReader& results, const PatternStatistic& statistic,
                                   const std::string& variant_prefix) {
   std::vector<double> values = values_of(results, statistic, variant_prefix + statistic.variant);
-  if (statistic.kind == StatisticKind::level) return values;
+  if (statistic.kind == StatisticKind::level) {
+    if (statistic.per.empty()) return values;
+    const std::optional<std::size_t> index = results.find_variant(variant_prefix + statistic.variant);
+    const std::vector<double> per = results.summary(statistic.per, *index);
+    for (std::size_t r = 0; r < values.size(); ++r) values[r] /= per[r];  // 0/0 is NaN: left out
+    return values;
+  }
   const std::vector<double> versus = values_of(results, statistic, variant_prefix + statistic.versus);
   for (std::size_t r = 0; r < values.size(); ++r) {
     values[r] = statistic.kind == StatisticKind::ratio ? values[r] / versus[r] : values[r] - versus[r];

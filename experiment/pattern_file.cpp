@@ -19,7 +19,8 @@ using sim::detail::throw_scenario_error;
 const std::string kPatternKeys =
     "keys of a pattern: name, statistic, observed, band, standard_error, discrepancy_sd, source, source_short, note";
 const std::string kStatisticShape =
-    "{metric: M, variant: V} or {contrast: ratio|difference|growth_gap, metric: M, variant: V, versus: W}";
+    "{metric: M, variant: V}, {metric: M, per: N, variant: V} or "
+    "{contrast: ratio|difference|growth_gap, metric: M, variant: V, versus: W}";
 
 std::string joined(const std::vector<std::string>& words) {
   std::string text;
@@ -85,8 +86,9 @@ StatisticFields statistic_fields(const MapEntry& entry, const std::string& file,
   }
   StatisticFields given;
   for (const MapEntry& field : sim::detail::mapping_entries(entry.value, file, path)) {
-    if (field.key != "contrast" && field.key != "metric" && field.key != "variant" && field.key != "versus") {
-      throw_scenario_error(field.key_at, path + "." + field.key, "unknown key", "contrast, metric, variant, versus");
+    if (field.key != "contrast" && field.key != "metric" && field.key != "variant" && field.key != "versus" &&
+        field.key != "per") {
+      throw_scenario_error(field.key_at, path + "." + field.key, "unknown key", "contrast, metric, per, variant, versus");
     }
     given.emplace(field.key, field);
   }
@@ -126,6 +128,11 @@ PatternStatistic read_statistic(const MapEntry& entry, const std::string& file, 
   require_known(given.at("metric"), path + ".metric", statistic.metric,
                 series ? known.series_metrics : known.summary_metrics, series ? "a series metric" : "a summary metric");
   statistic.variant = known_variant(given, "variant", path, known);
+  if (given.count("per")) {
+    if (contrast) throw_scenario_error(given.at("per").key_at, path + ".per", "per with a contrast", "per only with {metric, variant}");
+    statistic.per = read_text(given.at("per"), path + ".per");
+    require_known(given.at("per"), path + ".per", statistic.per, known.summary_metrics, "a summary metric");
+  }
   if (!contrast) return statistic;
   statistic.versus = known_variant(given, "versus", path, known);
   if (statistic.versus == statistic.variant) {

@@ -25,6 +25,9 @@ struct PatternStatistic {
   std::string metric;   // a summary metric; a series metric for growth_gap
   std::string variant;
   std::string versus;   // empty for a level
+  // A level only: the metric per this summary metric of the same variant, replicate by
+  // replicate (e.g. bookings_usd per wins: the mean deal won); empty: the metric itself.
+  std::string per;
 };
 
 struct Pattern {

@@ -48,7 +48,7 @@ with open(export / "salesforce/Lead.csv", newline="", encoding="utf-8") as f:
 with open(export / "hubspot/deals.csv", newline="", encoding="utf-8") as f:
     for row in csv.DictReader(f):
         secrets |= {row["Deal owner"], row["Record ID"]}
-written = "".join(p.read_text(encoding="utf-8") for d in outputs for p in d.iterdir())
+written = "".join(p.read_text(encoding="utf-8") for d in outputs for p in d.iterdir() if p.name != ".ingest-salt")
 found = [s for s in secrets if s and s in written]
 assert len(secrets) > 3000, len(secrets)
 assert not found, found[:5]

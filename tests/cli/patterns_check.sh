@@ -26,6 +26,11 @@ patterns:
     observed: 0.1
     standard_error: 0.02
     source: a trial
+  - name: level_per
+    statistic: {metric: bookings_usd, per: wins, variant: sla}
+    observed: 25000
+    standard_error: 2000
+    source: a CRM
   - name: growth
     statistic: {contrast: growth_gap, metric: bookings_usd, variant: sla, versus: base}
     observed: 0.054

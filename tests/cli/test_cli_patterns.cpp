@@ -88,6 +88,13 @@ TEST_F(PatternFileErrors, ContrastWithoutVersusIsRefused) {
   expect_starts_with(refusal(one_pattern("{contrast: ratio, metric: win_rate, variant: sla}")), ("bad.yaml:3:16: patterns[0].statistic: a contrast needs versus"));
 }
 
+TEST_F(PatternFileErrors, PerNeedsASummaryMetricAndNoContrast) {
+  expect_starts_with(refusal(one_pattern("{metric: bookings_usd, per: deals, variant: sla}")),
+                     "bad.yaml:3:44: patterns[0].statistic.per: ");
+  expect_starts_with(refusal(one_pattern("{contrast: ratio, metric: wins, per: losses, variant: sla, versus: base}")),
+                     "bad.yaml:3:48: patterns[0].statistic.per: per with a contrast");
+}
+
 TEST_F(PatternFileErrors, AVariantContrastedWithItselfIsRefused) {
   expect_starts_with(refusal(one_pattern("{contrast: difference, metric: wins, variant: sla, versus: sla}")),
                      "bad.yaml:3:75: patterns[0].statistic.versus: a variant contrasted with itself");

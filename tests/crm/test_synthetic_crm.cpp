@@ -5,6 +5,7 @@
 // output; and nothing personal from the export reaches the ingest's files.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +13,7 @@
 #include <sstream>
 
 #include "crm/company_ingest.hpp"
+#include "crm/salted_ids.hpp"
 #include "crm/synthetic_export.hpp"
 #include "crm/synthetic_people.hpp"
 #include "experiment/experiment.hpp"
@@ -112,6 +114,9 @@ TEST(SyntheticCrm, IngestingEitherLayoutGivesTheRunsCountsExactly) {
     EXPECT_EQ(statistic(r, "wins").observed, summary(Summary::wins));
     EXPECT_NEAR(statistic(r, "inquiry_to_mql").observed, summary(Summary::inquiry_to_mql), 1e-12);
     EXPECT_NEAR(statistic(r, "win_rate").observed, summary(Summary::win_rate), 1e-12);
+    // Amounts are exported with cents: the mean deal won agrees to within a cent.
+    EXPECT_NEAR(statistic(r, "bookings_usd").observed, summary(Summary::bookings_usd) / summary(Summary::wins), 0.01);
+    EXPECT_EQ(statistic(r, "bookings_usd").per, "wins");
     EXPECT_EQ(r.patterns.reps, 8);
     for (const RowCounts* rows : {&r.records.lead_rows, &r.records.opportunity_rows, &r.records.activity_rows}) {
       EXPECT_EQ(rows->read, rows->used) << rows->file;  // a clean export: nothing skipped
@@ -157,7 +162,7 @@ std::string read_text(const fs::path& path) {
 TEST(SyntheticCrm, NoPersonalDataReachesTheIngestsFiles) {
   for (const std::string layout : {"salesforce", "hubspot"}) {
     const IngestResult r = ingest(layout);
-    const std::string written = read_text(r.patterns_file) + read_text(r.scenario_file);
+    const std::string written = read_text(r.patterns_file) + read_text(r.scenario_file) + read_text(r.reps_file);
     ASSERT_GT(written.size(), 1000U);
     std::size_t checked = 0;
     for (const auto& lead : company().log.leads) {
@@ -175,6 +180,42 @@ TEST(SyntheticCrm, NoPersonalDataReachesTheIngestsFiles) {
     EXPECT_EQ(written.find("@"), std::string::npos);
     EXPECT_GT(checked, 10000U);
   }
+}
+
+// The reference vectors of SipHash-2-4 (Aumasson & Bernstein 2012, appendix A): key
+// 00 01 .. 0f, messages 00 01 .. of length 0 and 15.
+TEST(SaltedIds, SipHashMatchesTheReferenceVectors) {
+  std::array<std::uint8_t, 16> key{};
+  for (std::uint8_t i = 0; i < 16; ++i) key[i] = i;
+  EXPECT_EQ(siphash24(key, ""), 0x726fdb47dd0e0e31ULL);
+  std::string fifteen;
+  for (char c = 0; c < 15; ++c) fifteen += c;
+  EXPECT_EQ(siphash24(key, fifteen), 0xa129ca6149be45e5ULL);
+}
+
+TEST(SyntheticCrm, RepsAreNamedBySaltedLabelsStableWithinADirectory) {
+  const IngestResult first = ingest("salesforce");
+  const std::string table = read_text(first.reps_file);
+  EXPECT_EQ(table.rfind("rep_salted_label,mqls_in_window,answered,within_1h_share,median_response_hours\n", 0), 0U);
+  EXPECT_EQ(std::count(table.begin(), table.end(), '\n'), 1 + static_cast<long>(first.patterns.reps_figures.size()));
+  EXPECT_EQ(table.find("005000"), std::string::npos);  // no Salesforce user id
+  // A rerun into the same directory reuses its salt: the same labels.
+  IngestRequest again;
+  again.export_dir = exported() / "salesforce";
+  again.mapping = std::string(ALIGNSIM_SOURCE_DIR) + "/mappings/salesforce.yaml";
+  again.output_dir = first.reps_file.parent_path();
+  again.base_scenario = std::string(ALIGNSIM_SOURCE_DIR) + "/scenarios/whatif.yaml";
+  again.patterns.window_days = 260;
+  EXPECT_EQ(read_text(ingest_crm_export(again).reps_file), table);
+  EXPECT_EQ(fs::status(again.output_dir / ".ingest-salt").permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write);
+  // A fresh directory, a fresh salt: other labels for the same reps, so labels cannot be
+  // matched across ingests that do not share a directory.
+  const std::string fresh = read_text(ingest("salesforce").reps_file);
+  EXPECT_NE(fresh, table);
+  EXPECT_EQ(std::count(fresh.begin(), fresh.end(), '\n'), std::count(table.begin(), table.end(), '\n'));
+  const SaltedIds a(std::array<std::uint8_t, 16>{1}), b(std::array<std::uint8_t, 16>{2});
+  EXPECT_NE(a.label("rep-", "005000000000000001"), b.label("rep-", "005000000000000001"));
+  EXPECT_EQ(a.label("rep-", "005000000000000001").size(), 16U);
 }
 
 TEST(SyntheticCrm, AnExportNeverReplacesADirectory) {
