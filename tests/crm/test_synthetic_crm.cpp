@@ -50,20 +50,27 @@ const SyntheticCompany& company() {
   return c;
 }
 
+// ctest runs each test as its own process, two at a time: every test works in a
+// directory of its own, so no test removes what another is writing.
 fs::path fresh_directory(const std::string& name) {
-  const fs::path dir = fs::path(ALIGNSIM_BINARY_DIR) / "tests" / "crm" / name;
+  const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+  const fs::path dir = fs::path(ALIGNSIM_BINARY_DIR) / "tests" / "crm" / (std::string(test->test_suite_name()) + "." +
+                                                                           test->name()) / name;
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
 }
 
-const fs::path& exported() {
-  static const fs::path dir = [] {
+// The synthetic export, made once per test (in the test's directory).
+fs::path exported() {
+  static std::map<std::string, fs::path> made;
+  const std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+  if (made.count(test) == 0) {
     const fs::path d = fresh_directory("synthetic") / "export";
     write_synthetic_crm(d, company().log);
-    return d;
-  }();
-  return dir;
+    made[test] = d;
+  }
+  return made[test];
 }
 
 IngestResult ingest(const std::string& layout) {
