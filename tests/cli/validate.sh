@@ -33,7 +33,7 @@ set +e; "$alignsim" validate "$scenario" --patterns nowhere.yaml -o n.h5 > /dev/
 # The shipped ensemble (patterns/published.ensemble.yaml, scripts/run-whatif's default)
 # puts every published pattern inside its band: 4 replicates per member.
 "$alignsim" validate "$scenario" --patterns "$patterns" --ensemble "$source_dir/patterns/published.ensemble.yaml" \
-  --replicates 48 -o shipped.h5 --quiet > shipped.txt
+  --replicates 60 -o shipped.h5 --quiet > shipped.txt
 cat shipped.txt
 grep -q "^15 of 15 patterns inside" shipped.txt
 echo OK
