@@ -10,6 +10,7 @@
 #include "cli/caution_lines.hpp"
 #include "cli/command_line.hpp"
 #include "cli/compare_command.hpp"
+#include "cli/ensemble_table.hpp"
 #include "cli/outcome_table.hpp"
 #include "cli/scenario_options.hpp"
 #include "cli/thread_option.hpp"
@@ -64,7 +65,7 @@ void refuse_impossible_work(const std::vector<experiment::Experiment>& scenarios
 }
 
 int execute(const std::vector<std::string>& files, const experiment::ScenarioRequest& shared, std::size_t threads,
-            bool quiet) {
+            bool quiet, const std::string& ensemble) {
   if (files.size() < 2) throw UsageError("give at least two scenario files to compare");
   std::vector<experiment::Experiment> scenarios;
   for (const std::string& file : files) {
@@ -73,6 +74,7 @@ int execute(const std::vector<std::string>& files, const experiment::ScenarioReq
     scenarios.push_back(experiment::load_experiment(request));
   }
   experiment::require_same_run_settings(scenarios);
+  if (!ensemble.empty()) experiment::attach_comparison_ensemble(scenarios, ensemble);
   refuse_impossible_work(scenarios, sim::resolve_thread_count(threads));
   for (const experiment::Experiment& scenario : scenarios) {
     print_setting_cautions(stderr, scenario, experiment::RunTable(scenario));
@@ -93,6 +95,12 @@ int execute(const std::vector<std::string>& files, const experiment::ScenarioReq
   print_comparison(scenarios, statistics, outputs.summary, shown);
   std::printf("\nnarrowing = unpaired (Welch) half-width / paired half-width; its square is how many\n"
               "times more replicates independent runs would need for the same precision.\n");
+  if (result.ensemble_effects) {
+    std::vector<std::string> names;
+    for (const experiment::Experiment& scenario : scenarios) names.push_back(scenario.spec.name);
+    std::printf("\n");
+    print_ensemble_table(stdout, names, outputs.summary, statistics, *result.ensemble_effects, *first.ensemble);
+  }
   if (result.rounds.failed > 0) {
     std::fprintf(stderr, "alignsim compare: %zu runs failed; their pairs are left out\n", result.rounds.failed);
     return kExitRunsFailed;
@@ -106,12 +114,16 @@ int compare_command(const Arguments& args) {
   experiment::ScenarioRequest shared;
   std::size_t threads = 0;
   bool quiet = false;
+  std::string ensemble;
   po::options_description description("Usage: alignsim compare A.yaml B.yaml [C.yaml ...] [options]\n\n"
                                       "Runs the base scenario of every file with common random numbers and prints\n"
                                       "each one's paired difference to the first. All must share run.* settings.\n\n"
                                       "Options");
   description.add_options()("help,h", "show this help")
-      ("quiet,q", po::bool_switch(&quiet), "no banner on stderr");
+      ("quiet,q", po::bool_switch(&quiet), "no banner on stderr")
+      ("ensemble", po::value(&ensemble),
+       "ENSEMBLE.yaml of 'alignsim calibrate': replicate r of every scenario runs member r mod M, and each "
+       "difference gets its range over the plausible assumptions");
   add_thread_option(description);
   add_scenario_options(description, shared);
   std::vector<std::string> order;
@@ -121,7 +133,7 @@ int compare_command(const Arguments& args) {
   read_scenario_shortcuts(vm, order, shared);
   threads = thread_count(vm);
   const auto files = vm.count("scenario") != 0 ? vm["scenario"].as<std::vector<std::string>>() : std::vector<std::string>{};
-  return execute(files, shared, threads, quiet);
+  return execute(files, shared, threads, quiet, ensemble);
 }
 
 }  // namespace alignsim::cli

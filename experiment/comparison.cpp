@@ -41,6 +41,21 @@ void require_same_run_settings(const std::vector<Experiment>& scenarios) {
   }
 }
 
+void attach_comparison_ensemble(std::vector<Experiment>& scenarios, const std::string& path) {
+  const sim::Settings first = scenarios.front().spec.variants.front().resolved;
+  for (Experiment& scenario : scenarios) {
+    attach_ensemble(scenario, path);
+    sim::VariantSpec& base = scenario.spec.variants.front();
+    for (const std::string& key : scenario.ensemble->keys) {
+      const auto own = base.resolved.find(key);
+      const auto reference = first.find(key);
+      if (own != base.resolved.end() && reference != first.end() && !(own->second.value == reference->second.value)) {
+        base.overrides.insert_or_assign(key, own->second);
+      }
+    }
+  }
+}
+
 ComparisonResults run_comparison(const std::vector<Experiment>& scenarios, const sim::RunnerOptions& runner) {
   const Experiment& first = scenarios.front();
   const sim::OutputLayout& outputs = first.model->outputs();
@@ -48,14 +63,17 @@ ComparisonResults run_comparison(const std::vector<Experiment>& scenarios, const
   const std::size_t periods = sim::reporting_periods(first.spec.horizon_days, first.spec.period_days);
   std::vector<std::unique_ptr<const RunTable>> runs;
   for (const Experiment& scenario : scenarios) runs.push_back(std::make_unique<const RunTable>(scenario));
-  ComparisonResults out{VariantStatistics(scenarios.size(), outputs.summary), {}};
+  ComparisonResults out{VariantStatistics(scenarios.size(), outputs.summary), {}, std::nullopt};
+  if (first.ensemble) out.ensemble_effects.emplace(scenarios.size(), outputs.summary.size(), *first.ensemble);
   const RoundsPlan plan{scenarios.size(), replicates, outputs.summary.size(), outputs.series.size() * periods, {}, {}};
   out.rounds = run_in_rounds(
       plan,
-      [&](std::size_t s, std::size_t replicate) {
-        return runs[s]->variant(0).run(static_cast<std::uint32_t>(replicate));
+      // Entry 0 is the base variant; over an ensemble RunTable runs replicate r at member r mod M.
+      [&](std::size_t s, std::size_t replicate) { return runs[s]->run(0, replicate); },
+      [&](std::size_t s, std::size_t replicate, sim::RunOutput&& run) {
+        out.statistics.add(s, replicate, run);
+        if (out.ensemble_effects) out.ensemble_effects->add(s, replicate, run);
       },
-      [&](std::size_t s, std::size_t replicate, sim::RunOutput&& run) { out.statistics.add(s, replicate, run); },
       runner);
   return out;
 }

@@ -77,6 +77,34 @@ table = html[html.index('id="ensemble-table"'):]
 assert cell in table[:table.index("</table>")], cell
 print("ensemble ranges in the file, the terminal and the report:", cell)
 PY
+# compare --ensemble: two scenario files, the second setting the sla floor and its own
+# scoring noise (an ensemble key it keeps), give exactly the paired numbers and range of
+# `run` over the ensemble with that as a variant.
+cat > plain.yaml <<YAML
+extends: $scenario
+name: plain
+variants: []
+YAML
+cat > floor.yaml <<YAML
+extends: $scenario
+name: floor
+variants: []
+followup: {sla_floor: 0.8}
+scoring: {noise_sd: 0.2}
+YAML
+cat > floor_variant.yaml <<YAML
+extends: $scenario
+name: floor_variant
+variants:
+  - name: floor
+    followup: {sla_floor: 0.8}
+    scoring: {noise_sd: 0.2}
+YAML
+"$alignsim" compare plain.yaml floor.yaml --ensemble two.yaml --replicates 6 --quiet > compare.txt
+"$alignsim" run floor_variant.yaml --ensemble two.yaml --replicates 6 --quiet -o floor.h5 > floor.txt
+grep -E "^floor +bookings " compare.txt > a.txt
+grep -E "^floor +bookings " floor.txt > b.txt
+[ -s a.txt ] && cmp a.txt b.txt || { echo "compare over the ensemble differs from run:"; cat a.txt b.txt; exit 1; }
 printf 'factors: [followup.trust_midpoint]\nmembers:\n  - [0.3]\n  - [7]\n' > outside.yaml
 refuse "outside.yaml:4:6: members[1].followup.trust_midpoint" --ensemble outside.yaml
 printf 'factors: [followup.no_such]\nmembers:\n  - [0.3]\n' > unknown.yaml
