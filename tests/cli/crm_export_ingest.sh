@@ -56,6 +56,53 @@ assert "@" not in written
 print("no personal data in", len(written), "bytes of output;", len(secrets), "values checked")
 PY
 
+# Messy rows in each shipped layout: a duplicated lead, a lead with an unreadable date, an
+# activity for a lead not in the export, one dated before its lead, and a deal with an
+# unreadable amount are each skipped for their reason; a stage the mapping does not list
+# is an error naming file, line, column, value and the mapping key.
+/usr/bin/python3 - crm "$alignsim" "$source_dir" <<'PY'
+import csv, io, pathlib, shutil, subprocess, sys
+export, alignsim, source = pathlib.Path(sys.argv[1]), sys.argv[2], pathlib.Path(sys.argv[3])
+layouts = {"salesforce": ("Lead.csv", "Id", "CreatedDate", "Task.csv", "WhoId", "CreatedDate", "Opportunity.csv",
+                          "Amount", "StageName", "Id"),
+           "hubspot": ("leads.csv", "Record ID", "Create Date", "activities.csv", "Associated Lead ID", "Activity Date",
+                       "deals.csv", "Amount", "Deal Stage", "Record ID")}
+def rows(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+def write(path, table):
+    out = io.StringIO()
+    w = csv.DictWriter(out, fieldnames=list(table[0].keys()), lineterminator="\r\n")
+    w.writeheader(); w.writerows(table)
+    path.write_text(out.getvalue(), encoding="utf-8")
+for layout, (lead_file, lead_id, lead_created, task_file, task_lead, task_at, deal_file, amount, stage, deal_id) in \
+        layouts.items():
+    messy = pathlib.Path("messy-" + layout)
+    shutil.copytree(export / layout, messy)
+    leads, tasks, deals = rows(messy / lead_file), rows(messy / task_file), rows(messy / deal_file)
+    leads.append(dict(leads[5]))                                    # a duplicate
+    leads.append(dict(leads[6], **{lead_id: "X-unreadable", lead_created: "sometime"}))
+    tasks.append(dict(tasks[0], **{task_lead: "X-nowhere"}))        # for a lead not in the export
+    tasks.append(dict(tasks[1], **{task_at: "2020-01-01 10:00:00"}))  # before its lead
+    deals.append(dict(deals[0], **{amount: "n/a", deal_id: "X-deal"}))  # an unreadable amount
+    write(messy / lead_file, leads); write(messy / task_file, tasks); write(messy / deal_file, deals)
+    run = subprocess.run([alignsim, "ingest", str(messy), "--mapping", str(source / "mappings" / (layout + ".yaml")),
+                          "-o", "messy-out-" + layout, "--window-days", "260"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    for reason in ("1 duplicate id (the first row is used)", "1 unreadable created date", "1 for a lead not in the export",
+                   "1 dated before its lead was created", "1 unreadable amount"):
+        assert reason in " ".join(run.stdout.split()), (layout, reason, run.stdout)
+    deals.append(dict(deals[0], **{stage: "Closed Won - Renewal", deal_id: "X-deal-2"}))
+    write(messy / deal_file, deals)
+    run = subprocess.run([alignsim, "ingest", str(messy), "--mapping", str(source / "mappings" / (layout + ".yaml")),
+                          "-o", "messy-bad-" + layout], capture_output=True, text=True)
+    line = len(deals) + 1
+    assert run.returncode == 2 and ("%s:%d:" % (deal_file, line)) in run.stderr and "'Closed Won - Renewal'" in run.stderr \
+        and "add it to opportunities.stage" in run.stderr, run.stderr
+    assert not pathlib.Path("messy-bad-" + layout).exists()
+    print(layout, "messy rows: each skipped for its reason; an unknown stage:", run.stderr.strip()[:110])
+PY
+
 # Bad input: exit 2, and the output directory is not created.
 printf 'crm: X\ntime_zone: Nowhere/Atlantis\n' > bad.yaml
 set +e; "$alignsim" ingest crm/salesforce --mapping bad.yaml -o bad-out 2> err.txt; code=$?; set -e
