@@ -51,7 +51,7 @@ void print_summary(const crm::IngestResult& r, const crm::PatternOptions& option
               static_cast<long long>(p.window_days), p.censored_mqls, static_cast<long long>(options.follow_up_days));
   std::printf("  %-32s %-30s %12s %12s %8s\n", "pattern", "model metric", "observed", "std error", "n");
   for (const crm::CompanyStatistic& s : p.statistics) {
-    const std::string metric = s.per.empty() ? s.metric : s.metric + " per " + s.per;
+    const std::string metric = s.growth ? "growth of " + s.metric : s.per.empty() ? s.metric : s.metric + " per " + s.per;
     std::printf("  %-32s %-30s %12s %12s %8zu\n", s.name.c_str(), metric.c_str(), shown(s.observed, 4).c_str(),
                 shown(s.standard_error, 2).c_str(), s.n);
   }

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "experiment/outcome_text.hpp"
+#include "experiment/pattern_check.hpp"
 #include "sim/errors.hpp"
 #include "sim/scenario/yaml_source.hpp"
 
@@ -121,6 +122,35 @@ CompanyStatistic mean_of(std::string name, std::string metric, std::string per, 
           values.size(), std::move(note)};
 }
 
+// Lead volume over time: the annual growth of marketing inquiries between the window's
+// halves, exactly as the model's growth of a series is computed (experiment::annual_growth,
+// weekly periods). Its standard error by the delta method for Poisson counts n1, n2 of the
+// halves: (1 + g) (260 / gap) sqrt(1/n1 + 1/n2), gap the business days between the halves' midpoints.
+void add_volume_growth(const CrmRecords& records, const PatternOptions& options, CompanyPatterns& p) {
+  const auto periods = static_cast<std::size_t>(p.window_days / options.period_days);
+  if (periods < 2) return;
+  std::vector<double> counts(periods, 0.0);
+  std::vector<std::int64_t> ends;
+  for (std::size_t k = 0; k < periods; ++k) ends.push_back(static_cast<std::int64_t>(k + 1) * options.period_days);
+  for (const LeadRecord& l : records.leads) {
+    if (!l.marketing || !in_window(l.created_hours, p)) continue;
+    counts[static_cast<std::size_t>((l.created_hours - p.from_hours) / (kHoursPerDay * static_cast<double>(options.period_days)))] += 1;
+  }
+  const double g = experiment::annual_growth(counts, ends);
+  if (!std::isfinite(g)) return;
+  const std::size_t half = periods / 2;
+  double n1 = 0, n2 = 0;
+  for (std::size_t k = 0; k < half; ++k) n1 += counts[k], n2 += counts[periods - half + k];
+  const double first_days = static_cast<double>(ends[half - 1]);
+  const double second_from = static_cast<double>(ends[periods - half - 1]);
+  const double gap = (second_from + (static_cast<double>(ends.back()) - second_from) / 2) - first_days / 2;
+  const double se = (1 + g) * (experiment::kBusinessDaysPerYear / gap) * std::sqrt(1 / n1 + 1 / std::max(n2, 1.0));
+  p.statistics.push_back({"company_inquiry_growth", "inquiries", "", g, se, kShareDiscrepancy,
+                          static_cast<std::size_t>(n1 + n2),
+                          "annual growth of marketing inquiries between the window's halves (weekly counts)"});
+  p.statistics.back().growth = true;
+}
+
 void add_deal_statistics(const CrmRecords& records, CompanyPatterns& p) {
   std::size_t won = 0, lost = 0, opened = 0;
   double amount = 0, cycle = 0;
@@ -213,6 +243,7 @@ CompanyPatterns company_patterns(const CrmRecords& records, const PatternOptions
   CompanyPatterns p;
   place_window(records, options, p);
   add_lead_statistics(records, options, p);
+  add_volume_growth(records, options, p);
   add_deal_statistics(records, p);
   add_rep_figures(records, p);
   return p;
@@ -231,7 +262,8 @@ std::string company_pattern_text(const CompanyPatterns& p, const std::string& so
   for (const CompanyStatistic& s : p.statistics) {
     if (s.n == 0) continue;  // nothing measured: no pattern rather than a made-up one
     out << "  - name: " << s.name << "\n"
-        << "    statistic: {metric: " << s.metric << (s.per.empty() ? "" : ", per: " + s.per) << ", variant: base}\n"
+        << "    statistic: {" << (s.growth ? "growth: " : "metric: ") << s.metric << (s.per.empty() ? "" : ", per: " + s.per)
+        << ", variant: base}\n"
         << "    observed: " << round_trip_text(s.observed) << "\n"
         << "    standard_error: " << round_trip_text(s.standard_error) << "\n"
         << "    discrepancy_sd: " << round_trip_text(s.discrepancy_sd) << "\n"

@@ -9,7 +9,8 @@
 //   inquiry_to_mql, response_*_share, share_mqls_ignored, worked_to_qualified, win_rate:
 //     shares (binomial: se = sqrt(p~(1 - p~) / n), p~ = (x + 1) / (n + 2), which stays
 //     positive at 0 or n);
-//   mean_response_hours, bookings_usd per wins (the mean deal won): means (se = sd / sqrt(n)).
+//   mean_response_hours, bookings_usd per wins (the mean deal won): means (se = sd / sqrt(n));
+//   the growth of inquiries over the window (lead volume over time; delta method).
 // Leads are censored, not "never": the response and follow-up shares count only MQLs
 // created at least `follow_up_days` business days before the export, so a lead the
 // export caught before anyone could answer it counts in none of them.
@@ -38,6 +39,7 @@ struct CompanyStatistic {
   double discrepancy_sd = 0;
   std::size_t n = 0;  // leads, MQLs, responses or deals behind it
   std::string note;
+  bool growth = false;  // the annual growth of the series `metric` ({growth: S}), not a level
 };
 
 // One rep of the window's last quarter: its load and response (the ingest writes these

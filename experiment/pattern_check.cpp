@@ -31,7 +31,9 @@ std::vector<double> values_of(const sim::ResultsReader& results, const PatternSt
   const std::optional<std::size_t> found = results.find_variant(variant);
   if (!found) throw std::logic_error("pattern variant " + variant + " is not in the results file");
   const std::size_t index = *found;
-  if (statistic.kind == StatisticKind::growth_gap) return growth_per_replicate(results, statistic.metric, index);
+  if (statistic.kind == StatisticKind::growth_gap || statistic.kind == StatisticKind::growth) {
+    return growth_per_replicate(results, statistic.metric, index);
+  }
   return results.summary(statistic.metric, index);
 }
 
@@ -40,6 +42,7 @@ std::vector<double> values_of(const sim::ResultsReader& results, const PatternSt
 std::vector<double> per_replicate(const sim::ResultsReader& results, const PatternStatistic& statistic,
                                   const std::string& variant_prefix) {
   std::vector<double> values = values_of(results, statistic, variant_prefix + statistic.variant);
+  if (statistic.kind == StatisticKind::growth) return values;
   if (statistic.kind == StatisticKind::level) {
     if (statistic.per.empty()) return values;
     const std::optional<std::size_t> index = results.find_variant(variant_prefix + statistic.variant);

@@ -19,7 +19,7 @@ using sim::detail::throw_scenario_error;
 const std::string kPatternKeys =
     "keys of a pattern: name, statistic, observed, band, standard_error, discrepancy_sd, source, source_short, note";
 const std::string kStatisticShape =
-    "{metric: M, variant: V}, {metric: M, per: N, variant: V} or "
+    "{metric: M, variant: V}, {metric: M, per: N, variant: V}, {growth: S, variant: V} or "
     "{contrast: ratio|difference|growth_gap, metric: M, variant: V, versus: W}";
 
 std::string joined(const std::vector<std::string>& words) {
@@ -87,8 +87,9 @@ StatisticFields statistic_fields(const MapEntry& entry, const std::string& file,
   StatisticFields given;
   for (const MapEntry& field : sim::detail::mapping_entries(entry.value, file, path)) {
     if (field.key != "contrast" && field.key != "metric" && field.key != "variant" && field.key != "versus" &&
-        field.key != "per") {
-      throw_scenario_error(field.key_at, path + "." + field.key, "unknown key", "contrast, metric, per, variant, versus");
+        field.key != "per" && field.key != "growth") {
+      throw_scenario_error(field.key_at, path + "." + field.key, "unknown key",
+                           "contrast, growth, metric, per, variant, versus");
     }
     given.emplace(field.key, field);
   }
@@ -97,7 +98,11 @@ StatisticFields statistic_fields(const MapEntry& entry, const std::string& file,
 
 // metric and variant always; versus exactly when there is a contrast.
 void require_statistic_shape(bool contrast, const StatisticFields& given, const MapEntry& entry, const std::string& path) {
-  for (const char* required : {"metric", "variant"}) {
+  if (given.count("growth") != 0 && (given.count("metric") != 0 || contrast || given.count("per") != 0)) {
+    throw_scenario_error(given.at("growth").key_at, path + ".growth", "growth names its own series",
+                         "{growth: S, variant: V} alone, without metric, per or contrast");
+  }
+  for (const char* required : {given.count("growth") != 0 ? "growth" : "metric", "variant"}) {
     if (!given.count(required)) throw_scenario_error(entry.value_at, path, std::string("no ") + required + " given", kStatisticShape);
   }
   if (contrast && !given.count("versus")) {
@@ -123,9 +128,11 @@ PatternStatistic read_statistic(const MapEntry& entry, const std::string& file, 
   if (given.count("contrast")) statistic.kind = contrast_kind(given.at("contrast"), path + ".contrast");
   const bool contrast = statistic.kind != StatisticKind::level;
   require_statistic_shape(contrast, given, entry, path);
-  statistic.metric = read_text(given.at("metric"), path + ".metric");
-  const bool series = statistic.kind == StatisticKind::growth_gap;
-  require_known(given.at("metric"), path + ".metric", statistic.metric,
+  if (given.count("growth") != 0) statistic.kind = StatisticKind::growth;
+  const std::string metric_key = statistic.kind == StatisticKind::growth ? "growth" : "metric";
+  statistic.metric = read_text(given.at(metric_key), path + "." + metric_key);
+  const bool series = statistic.kind == StatisticKind::growth_gap || statistic.kind == StatisticKind::growth;
+  require_known(given.at(metric_key), path + "." + metric_key, statistic.metric,
                 series ? known.series_metrics : known.summary_metrics, series ? "a series metric" : "a summary metric");
   statistic.variant = known_variant(given, "variant", path, known);
   if (given.count("per")) {
@@ -285,6 +292,7 @@ std::string kind_name(StatisticKind kind) {
     case StatisticKind::ratio: return "ratio";
     case StatisticKind::difference: return "difference";
     case StatisticKind::growth_gap: return "growth_gap";
+    case StatisticKind::growth: return "growth";
   }
   return "metric";
 }

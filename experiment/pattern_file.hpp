@@ -18,11 +18,12 @@ enum class StatisticKind {
   ratio,       // metric(variant) / metric(versus), per replicate pair
   difference,  // metric(variant) - metric(versus), per replicate pair
   growth_gap,  // annual growth of a series in variant minus that in versus (pattern_statistics.hpp)
+  growth,      // annual growth of a series in one variant (a level over time: {growth: S, variant: V})
 };
 
 struct PatternStatistic {
   StatisticKind kind = StatisticKind::level;
-  std::string metric;   // a summary metric; a series metric for growth_gap
+  std::string metric;   // a summary metric; a series metric for growth_gap and growth
   std::string variant;
   std::string versus;   // empty for a level
   // A level only: the metric per this summary metric of the same variant, replicate by
@@ -66,7 +67,7 @@ struct PatternSet {
 [[nodiscard]] PatternSet read_pattern_text(const std::string& name, const std::string& text,
                                            const PatternVocabulary& known);
 
-// The name a statistic kind has in a pattern file: "metric", "ratio", "difference", "growth_gap".
+// The name a statistic kind has in a pattern file: "metric", "ratio", "difference", "growth_gap", "growth".
 [[nodiscard]] std::string kind_name(StatisticKind kind);
 
 }  // namespace alignsim::experiment

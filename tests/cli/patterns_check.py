@@ -52,6 +52,7 @@ def main():
                                        ((1.5 - 1.05) / 4) ** 2, 0.1 ** 2),
             "difference_with_se": (summary("mql_to_worked", sla) - summary("mql_to_worked", base), 0.1, 0.02 ** 2, 0.0),
             "level_per": (summary("bookings_usd", sla) / summary("wins", sla), 25000.0, 2000.0 ** 2, 0.0),
+            "level_growth": (series("inquiries", sla), 0.1, 0.05 ** 2, 0.0),
             "growth": (series("bookings_usd", sla) - series("bookings_usd", base), 0.054, ((0.3 - 0.02) / 4) ** 2, 0.0),
         }
     failures = []

@@ -31,6 +31,11 @@ patterns:
     observed: 25000
     standard_error: 2000
     source: a CRM
+  - name: level_growth
+    statistic: {growth: inquiries, variant: sla}
+    observed: 0.1
+    standard_error: 0.05
+    source: a CRM
   - name: growth
     statistic: {contrast: growth_gap, metric: bookings_usd, variant: sla, versus: base}
     observed: 0.054

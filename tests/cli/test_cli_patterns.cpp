@@ -95,6 +95,12 @@ TEST_F(PatternFileErrors, PerNeedsASummaryMetricAndNoContrast) {
                      "bad.yaml:3:48: patterns[0].statistic.per: per with a contrast");
 }
 
+TEST_F(PatternFileErrors, GrowthNamesASeriesAndStandsAlone) {
+  expect_starts_with(refusal(one_pattern("{growth: win_rate, variant: sla}")), "bad.yaml:3:25: patterns[0].statistic.growth: ");
+  expect_starts_with(refusal(one_pattern("{growth: wins, metric: wins, variant: sla}")),
+                     "bad.yaml:3:17: patterns[0].statistic.growth: growth names its own series");
+}
+
 TEST_F(PatternFileErrors, AVariantContrastedWithItselfIsRefused) {
   expect_starts_with(refusal(one_pattern("{contrast: difference, metric: wins, variant: sla, versus: sla}")),
                      "bad.yaml:3:75: patterns[0].statistic.versus: a variant contrasted with itself");

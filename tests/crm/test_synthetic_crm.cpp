@@ -17,6 +17,7 @@
 #include "crm/synthetic_export.hpp"
 #include "crm/synthetic_people.hpp"
 #include "experiment/experiment.hpp"
+#include "experiment/pattern_check.hpp"
 #include "models/metric_catalog.hpp"
 #include "models/parameter_catalog.hpp"
 #include "models/simulation.hpp"
@@ -124,6 +125,17 @@ TEST(SyntheticCrm, IngestingEitherLayoutGivesTheRunsCountsExactly) {
     // Amounts are exported with cents: the mean deal won agrees to within a cent.
     EXPECT_NEAR(statistic(r, "bookings_usd").observed, summary(Summary::bookings_usd) / summary(Summary::wins), 0.01);
     EXPECT_EQ(statistic(r, "bookings_usd").per, "wins");
+    // Lead volume over time: the growth of the run's own weekly inquiries, computed alike.
+    const std::size_t periods = company().output.series.size() / model::model_output_layout().series.size();
+    const auto first = company().output.series.begin() +
+                       static_cast<std::ptrdiff_t>(static_cast<std::size_t>(model::Series::inquiries) * periods);
+    std::vector<std::int64_t> ends;
+    for (std::size_t k = 0; k < periods; ++k) ends.push_back(static_cast<std::int64_t>(5 * (k + 1)));
+    const double growth = experiment::annual_growth(std::vector<double>(first, first + static_cast<std::ptrdiff_t>(periods)), ends);
+    const auto grown = std::find_if(r.patterns.statistics.begin(), r.patterns.statistics.end(),
+                                    [](const CompanyStatistic& s) { return s.growth; });
+    ASSERT_NE(grown, r.patterns.statistics.end());
+    EXPECT_NEAR(grown->observed, growth, 1e-12);
     EXPECT_EQ(r.patterns.reps, 8);
     for (const RowCounts* rows : {&r.records.lead_rows, &r.records.opportunity_rows, &r.records.activity_rows}) {
       EXPECT_EQ(rows->read, rows->used) << rows->file;  // a clean export: nothing skipped
