@@ -24,6 +24,7 @@ struct Prospects {
   std::vector<std::uint8_t> sales_sourced;  // prospecting: current lead found by the rep's own prospecting
   std::vector<std::uint8_t> hoarded;        // prospecting: ... and hidden from marketing
   std::vector<std::uint16_t> programme;     // marketers: the marketer whose programme reaches it (fixed)
+  std::vector<std::int32_t> opened_day;     // the simulated day its current opportunity opened
 
   void resize(std::size_t n) {
     fit.resize(n);
@@ -36,6 +37,7 @@ struct Prospects {
     sales_sourced.resize(n, 0);
     hoarded.resize(n, 0);
     programme.resize(n, 0);
+    opened_day.resize(n, 0);
   }
   [[nodiscard]] std::size_t size() const noexcept { return fit.size(); }
 };

@@ -143,6 +143,9 @@ constexpr std::array<MetricRow<Summary>, static_cast<std::size_t>(Summary::count
      "reps using the selling framework", 16, 0, Better::higher, Mechanism::enablement},
     {Summary::feedback_reports, "feedback_reports", "reports", "reasons for rejected leads reported to marketing",
      "feedback reports", 0, 0, Better::neither, Mechanism::feedback},
+    {Summary::mean_sales_cycle_days, "mean_sales_cycle_days", "business days",
+     "mean business days from an opportunity's opening to its decision, over the decisions of the horizon",
+     "sales cycle", 0, 0, Better::lower},
 }};
 static_assert(in_enum_order(kSummary), "kSummary must list every Summary value, in enum order");
 

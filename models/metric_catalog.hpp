@@ -18,7 +18,7 @@ enum class Summary : std::size_t {
   mean_rep_trust_end, inquiry_to_mql, mql_to_worked, worked_to_qualified, qualified_to_won, inquiry_to_customer,
   own_leads, hoarded_leads, sales_sourced_wins, selling_time_share, prospecting_time_share, lead_followup_time_share,
   scoring_noise_end, content_relevance_end, marketing_spend_usd, marketing_budget_share_of_revenue, reps_end,
-  churned, retention, framework_adoption_end, feedback_reports,
+  churned, retention, framework_adoption_end, feedback_reports, mean_sales_cycle_days,
   count
 };
 

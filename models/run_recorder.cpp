@@ -147,6 +147,7 @@ void RunRecorder::fill_summary(std::vector<double>& s) const {
       ratio(static_cast<double>(last_stocks_.customers), static_cast<double>(initial_customers_) + wins));
   set(Summary::framework_adoption_end, last_stocks_.framework_adoption);
   set(Summary::feedback_reports, static_cast<double>(feedback_reports_));
+  set(Summary::mean_sales_cycle_days, ratio(cycle_days_sum_, static_cast<double>(decisions_)));
 }
 
 sim::RunOutput RunRecorder::finish() {

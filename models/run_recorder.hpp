@@ -49,6 +49,12 @@ class RunRecorder {
     if (reporting_ && sales_sourced) ++sales_sourced_qualified_;
   }
   void lost() { losses_ += reporting_ ? 1 : 0; }
+  // An opportunity decided (won or lost) after `cycle_days` business days open.
+  void decided(std::int64_t cycle_days) {
+    if (!reporting_) return;
+    cycle_days_sum_ += static_cast<double>(cycle_days);
+    ++decisions_;
+  }
   void won(std::int64_t day, double deal_usd, bool key_account, bool sales_sourced);
   void own_lead(std::int64_t day, bool hoarded);
   void churned(std::int64_t day) { count(Series::churned, day); }
@@ -81,6 +87,8 @@ class RunRecorder {
   RepHours hours_total_;
   std::int64_t losses_ = 0, key_account_wins_ = 0, sales_sourced_wins_ = 0, sales_sourced_qualified_ = 0;
   std::int64_t hoarded_leads_ = 0, feedback_reports_ = 0, initial_customers_ = 0;
+  double cycle_days_sum_ = 0;
+  std::int64_t decisions_ = 0;
   PeriodStocks last_stocks_;
 };
 

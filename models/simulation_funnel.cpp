@@ -166,6 +166,7 @@ void Simulation::open_opportunity(std::int64_t day, std::uint32_t prospect) {
   recorder_.qualified(day, prospects_.sales_sourced[prospect] != 0);
   ledger_.qualified(rep, prospect, prospects_.sales_sourced[prospect] != 0);
   prospects_.stage[prospect] = Stage::opportunity;
+  prospects_.opened_day[prospect] = static_cast<std::int32_t>(day);
   ++open_pipeline_;
   ++reps_.open_opportunities[rep];
   if (crm_ != nullptr) crm_->opportunity_opened(prospect, prospects_.deal_size_usd[prospect]);
@@ -196,6 +197,7 @@ void Simulation::decide_opportunities(std::int64_t day) {
   for (std::uint32_t prospect : decisions_by_day_[static_cast<std::size_t>(day)]) {
     --open_pipeline_;
     --reps_.open_opportunities[prospects_.rep[prospect]];
+    recorder_.decided(day - prospects_.opened_day[prospect]);
     const bool key_account = is_key_account(prospect);
     const bool won = random_.bernoulli(lead_key(prospect, Purpose::win), win_probability_of(prospect, key_account, day));
     // Decisions carry no hour of their own: they are logged at midday.
