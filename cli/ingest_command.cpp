@@ -56,10 +56,8 @@ void print_summary(const crm::IngestResult& r, const crm::PatternOptions& option
                 shown(s.standard_error, 2).c_str(), s.n);
   }
   std::printf("\nset from the data: %lld reps (on the team from first to last touch of a lead; median over the last quarter), mean deal $%.0f; shown only: "
-              "mean sales cycle %.1f business days over %zu decided deals; across reps the CV of MQLs "
-              "received %.2f and of median response hours %.2f\n",
-              static_cast<long long>(p.reps), p.mean_deal_usd, p.mean_cycle_days, p.decided, p.rep_load_cv,
-              p.rep_response_cv);
+              "across reps the CV of MQLs received %.2f and of median response hours %.2f\n",
+              static_cast<long long>(p.reps), p.mean_deal_usd, p.rep_load_cv, p.rep_response_cv);
   std::printf("wrote %s, %s and %s (each rep under a salted label)\n", r.patterns_file.c_str(), r.scenario_file.c_str(),
               r.reps_file.c_str());
 }

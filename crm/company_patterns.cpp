@@ -153,23 +153,26 @@ void add_volume_growth(const CrmRecords& records, const PatternOptions& options,
 
 void add_deal_statistics(const CrmRecords& records, CompanyPatterns& p) {
   std::size_t won = 0, lost = 0, opened = 0;
-  double amount = 0, cycle = 0;
-  std::vector<double> won_amounts;
+  double amount = 0;
+  std::vector<double> won_amounts, cycles;
   for (const OpportunityRecord& o : records.opportunities) {
     if (in_window(o.created_hours, p)) ++opened, amount += o.amount_usd;
     if (!o.closed_hours || !in_window(*o.closed_hours, p)) continue;
     (o.stage == "won" ? won : lost) += 1;
     if (o.stage == "won") won_amounts.push_back(o.amount_usd);
-    cycle += std::floor(*o.closed_hours / kHoursPerDay) - std::floor(o.created_hours / kHoursPerDay);
+    // Business days from the day it opened to the day it was decided (a close date is a day).
+    cycles.push_back(std::floor(*o.closed_hours / kHoursPerDay) - std::floor(o.created_hours / kHoursPerDay));
   }
-  p.decided = won + lost;
-  p.mean_cycle_days = p.decided > 0 ? cycle / static_cast<double>(p.decided) : 0.0;
   p.mean_deal_usd = opened > 0 ? amount / static_cast<double>(opened) : 0.0;
   p.statistics.push_back(share("company_win_rate", "win_rate", won, won + lost, "won of the deals decided in the window"));
   p.statistics.push_back(count("company_wins", "wins", won, "deals won in the window"));
   if (won_amounts.size() >= 2) {
     p.statistics.push_back(mean_of("company_mean_deal_won", "bookings_usd", "wins", won_amounts,
                                    "mean amount of the deals won in the window"));
+  }
+  if (cycles.size() >= 2) {
+    p.statistics.push_back(mean_of("company_mean_sales_cycle", "mean_sales_cycle_days", "", cycles,
+                                   "mean business days from opportunity to decision, deals decided in the window"));
   }
 }
 

@@ -9,7 +9,8 @@
 //   inquiry_to_mql, response_*_share, share_mqls_ignored, worked_to_qualified, win_rate:
 //     shares (binomial: se = sqrt(p~(1 - p~) / n), p~ = (x + 1) / (n + 2), which stays
 //     positive at 0 or n);
-//   mean_response_hours, bookings_usd per wins (the mean deal won): means (se = sd / sqrt(n));
+//   mean_response_hours, bookings_usd per wins (the mean deal won), mean_sales_cycle_days:
+//     means (se = sd / sqrt(n));
 //   the growth of inquiries over the window (lead volume over time; delta method).
 // Leads are censored, not "never": the response and follow-up shares count only MQLs
 // created at least `follow_up_days` business days before the export, so a lead the
@@ -61,8 +62,6 @@ struct CompanyPatterns {
   double mean_deal_usd = 0;    // mean amount of the window's opportunities
   // Shown in the ingest's summary only:
   std::size_t censored_mqls = 0;
-  double mean_cycle_days = 0;  // business days from opportunity to decision, decided in the window
-  std::size_t decided = 0;
   double rep_load_cv = 0;      // coefficient of variation of MQLs received per rep
   double rep_response_cv = 0;  // ... of the reps' median response hours
   std::vector<RepFigures> reps_figures;  // in order of id

@@ -125,6 +125,7 @@ TEST(SyntheticCrm, IngestingEitherLayoutGivesTheRunsCountsExactly) {
     // Amounts are exported with cents: the mean deal won agrees to within a cent.
     EXPECT_NEAR(statistic(r, "bookings_usd").observed, summary(Summary::bookings_usd) / summary(Summary::wins), 0.01);
     EXPECT_EQ(statistic(r, "bookings_usd").per, "wins");
+    EXPECT_NEAR(statistic(r, "mean_sales_cycle_days").observed, summary(Summary::mean_sales_cycle_days), 1e-9);
     // Lead volume over time: the growth of the run's own weekly inquiries, computed alike.
     const std::size_t periods = company().output.series.size() / model::model_output_layout().series.size();
     const auto first = company().output.series.begin() +
