@@ -3,12 +3,15 @@
 // file with `alignsim run`'s safety (journal, --resume, atomic publication), then the
 // table of every pattern: statistic, source, observed with its band, simulated with its
 // 95% Monte-Carlo interval, implausibility, inside or outside (docs/patterns.md).
+// Under `mpirun` the ranks share the runs as `alignsim run`'s do; rank 0 writes the file
+// (byte-identical to one process) and prints the table.
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/durable_variants.hpp"
@@ -19,6 +22,9 @@
 #include "experiment/run_identity.hpp"
 #include "sim/errors.hpp"
 #include "sim/run/interruption.hpp"
+#ifdef ALIGNSIM_WITH_MPI
+#include "sim/run/mpi_runs.hpp"
+#endif
 
 namespace alignsim::cli {
 namespace {
@@ -70,9 +76,26 @@ int execute(const ValidateOptions& options) {
   durable.inputs.emplace_back(options.patterns);
   if (full.ensemble) durable.inputs.emplace_back(full.ensemble->file);
   const std::size_t threads = sim::resolve_thread_count(options.threads);
-  const sim::RunnerOptions runner{threads, !options.quiet && isatty(STDERR_FILENO) != 0, nullptr};
+  sim::RunnerOptions runner{threads, !options.quiet && isatty(STDERR_FILENO) != 0, nullptr};
+#ifdef ALIGNSIM_WITH_MPI
+  // Declared in this order so the coordinator stops the workers before MPI finalises.
+  std::optional<sim::MpiWorld> world;
+  std::optional<sim::MpiCoordinator> coordinator;
+  if (sim::launched_by_mpi()) world.emplace();
+  if (world && world->size() > 1) {
+    if (world->rank() != 0) {
+      sim::serve_runs([&](std::size_t e, std::size_t r) { return runs.run(e, r); }, runs.summary_size(),
+                      runs.series_size(), threads);
+      return kExitOk;
+    }
+    coordinator.emplace(*world);
+    runner.distributor = &*coordinator;
+  }
+#endif
   {
-    const sim::InterruptionHandlers interruptible;
+    // Ctrl-C or kill: stop cleanly; not with MPI ranks, whose launcher signals every rank.
+    std::optional<sim::InterruptionHandlers> interruptible;
+    if (runner.distributor == nullptr) interruptible.emplace();
     static_cast<void>(run_variants_durably(subset, runs, path, identity_of(subset), durable, runner));
   }
   std::printf("Patterns of %s against %s: %lld replicates of %zu variants%s\n\n", options.patterns.c_str(),
