@@ -78,6 +78,10 @@ std::string reps_text(const CompanyPatterns& p, const SaltedIds& ids) {
 IngestResult ingest_crm_export(const IngestRequest& request) {
   const CrmMapping mapping = read_crm_mapping(request.mapping);
   std::error_code error;
+  if (!std::filesystem::is_regular_file(request.base_scenario, error)) {
+    throw UsageError("--base-scenario " + sim::quoted(request.base_scenario) +
+                     ": no such scenario file (the company scenario extends it)");
+  }
   if (!std::filesystem::is_directory(request.export_dir, error)) {
     throw ScenarioError(sim::quoted(request.export_dir) + ": not a directory (the CRM export's files are read from it)");
   }

@@ -87,7 +87,8 @@ for layout, (lead_file, lead_id, lead_created, task_file, task_lead, task_at, de
     deals.append(dict(deals[0], **{amount: "n/a", deal_id: "X-deal"}))  # an unreadable amount
     write(messy / lead_file, leads); write(messy / task_file, tasks); write(messy / deal_file, deals)
     run = subprocess.run([alignsim, "ingest", str(messy), "--mapping", str(source / "mappings" / (layout + ".yaml")),
-                          "-o", "messy-out-" + layout, "--window-days", "260"], capture_output=True, text=True)
+                          "-o", "messy-out-" + layout, "--window-days", "260",
+                          "--base-scenario", str(source / "scenarios/whatif.yaml")], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     for reason in ("1 duplicate id (the first row is used)", "1 unreadable created date", "1 for a lead not in the export",
                    "1 dated before its lead was created", "1 unreadable amount"):
@@ -95,7 +96,8 @@ for layout, (lead_file, lead_id, lead_created, task_file, task_lead, task_at, de
     deals.append(dict(deals[0], **{stage: "Closed Won - Renewal", deal_id: "X-deal-2"}))
     write(messy / deal_file, deals)
     run = subprocess.run([alignsim, "ingest", str(messy), "--mapping", str(source / "mappings" / (layout + ".yaml")),
-                          "-o", "messy-bad-" + layout], capture_output=True, text=True)
+                          "-o", "messy-bad-" + layout,
+                          "--base-scenario", str(source / "scenarios/whatif.yaml")], capture_output=True, text=True)
     line = len(deals) + 1
     assert run.returncode == 2 and ("%s:%d:" % (deal_file, line)) in run.stderr and "'Closed Won - Renewal'" in run.stderr \
         and "add it to opportunities.stage" in run.stderr, run.stderr
@@ -108,8 +110,13 @@ printf 'crm: X\ntime_zone: Nowhere/Atlantis\n' > bad.yaml
 set +e; "$alignsim" ingest crm/salesforce --mapping bad.yaml -o bad-out 2> err.txt; code=$?; set -e
 [ "$code" = 2 ] && grep -q "bad.yaml:2:12: time_zone: unknown time zone" err.txt && [ ! -e bad-out ] ||
   { echo "a bad mapping: exit $code"; cat err.txt; exit 1; }
+set +e; "$alignsim" ingest crm/salesforce --mapping "$source_dir/mappings/salesforce.yaml" -o nobase-out \
+  --base-scenario nowhere.yaml 2> err.txt; code=$?; set -e
+[ "$code" = 2 ] && grep -q "nowhere.yaml" err.txt && [ ! -e nobase-out ] ||
+  { echo "a missing base scenario: exit $code"; cat err.txt; exit 1; }
 mkdir broken && cp crm/salesforce/*.csv broken/ && printf '00Qbroken,"unclosed\n' >> broken/Lead.csv
-set +e; "$alignsim" ingest broken --mapping "$source_dir/mappings/salesforce.yaml" -o broken-out 2> err.txt; code=$?; set -e
+set +e; "$alignsim" ingest broken --mapping "$source_dir/mappings/salesforce.yaml" -o broken-out \
+  --base-scenario "$source_dir/scenarios/whatif.yaml" 2> err.txt; code=$?; set -e
 [ "$code" = 2 ] && grep -q "broken/Lead.csv:" err.txt && [ ! -e broken-out ] ||
   { echo "a broken export: exit $code"; cat err.txt; exit 1; }
 echo OK
