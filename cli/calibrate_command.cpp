@@ -22,6 +22,7 @@
 #include "cli/thread_option.hpp"
 #include "experiment/calibration_file.hpp"
 #include "experiment/calibration_wave.hpp"
+#include "experiment/factor_screening.hpp"
 #include "experiment/run_identity.hpp"
 #include "experiment/run_table.hpp"
 #include "sim/durability/atomic_file.hpp"
@@ -43,6 +44,8 @@ using experiment::Experiment;
 // Replicates per point and variant when --replicates is not given: enough for a
 // Monte-Carlo variance of each point's statistics, few enough for thousands of points.
 constexpr std::int64_t kDefaultReplicatesPerPoint = 10;
+// The screening that chose the shipped ensemble's factors kept correlations of at least 0.25.
+constexpr double kScreeningThreshold = 0.25;
 
 struct CalibrateOptions {
   experiment::ScenarioRequest scenario;
@@ -54,6 +57,7 @@ struct CalibrateOptions {
   bool overwrite = false;
   bool resume = false;
   bool quiet = false;
+  std::size_t screen = 0;  // --screen K: one direct wave, then the K factors each pattern follows most
 };
 
 // Everything every rank loads alike, so bad input fails everywhere before MPI starts.
@@ -212,12 +216,34 @@ void serve_waves(const Calibration& calibration, std::size_t threads) {
 }
 #endif
 
+// --screen: the factors each pattern's simulated statistic follows most in the first wave,
+// printed and written to DIR/screened-factors.txt for a calibration over them.
+int report_screening(const CalibrateOptions& options, const Calibration& calibration,
+                     const experiment::CalibrationRecord& record, const std::filesystem::path& directory) {
+  experiment::write_calibration_file(directory / "calibration.h5", record);
+  const auto screened = experiment::screen_factors(record.match.waves.front(), options.screen, kScreeningThreshold);
+  std::printf("\nscreening: the factors each pattern's simulated statistic follows most (Spearman |rho| >= %.2f, at most %zu"
+              " each)\n", kScreeningThreshold, options.screen);
+  for (const experiment::ScreenedFactor& s : screened) {
+    std::printf("  %-32s %-40s rho %+.2f\n", calibration.patterns.patterns[s.pattern].name.c_str(),
+                calibration.factors[s.factor].key.c_str(), s.rho);
+  }
+  std::vector<std::string> keys;
+  for (const std::size_t f : experiment::screened_factor_set(screened)) keys.push_back(calibration.factors[f].key);
+  const std::filesystem::path list = directory / "screened-factors.txt";
+  experiment::write_factor_list(list, keys, "the first wave of " + calibration.base.spec.name + " against " +
+                                                options.patterns);
+  std::printf("%zu factors in %s; calibrate over them with --factors-file %s\n", keys.size(), list.c_str(), list.c_str());
+  return kExitOk;
+}
+
 int calibrate(const CalibrateOptions& options, const Calibration& calibration, sim::RunnerOptions runner,
               const std::function<void(std::vector<double>&)>& announce,
               const std::function<sim::RunDistributor*()>& distributor) {
   const std::filesystem::path directory = output_directory(options, calibration);
   prepare_directory(directory, options);
   experiment::HistoryMatchingPlan plan = options.plan;
+  if (options.screen > 0) plan.max_waves = 1, plan.emulate = false;  // the first wave is the screen
   plan.dimensions = calibration.factors.size();
   plan.seed = calibration.base.spec.seed;
   const auto simulate = [&](std::size_t wave_index, const std::vector<std::vector<double>>& points) {
@@ -244,6 +270,7 @@ int calibrate(const CalibrateOptions& options, const Calibration& calibration, s
                                        static_cast<std::size_t>(calibration.base.spec.replicates), {}};
   record.match = experiment::history_match(plan, record.targets, simulate);
   for (std::size_t w = 0; w < record.match.waves.size(); ++w) print_wave(record.match.waves[w], w, calibration);
+  if (options.screen > 0) return report_screening(options, calibration, record, directory);
   experiment::write_calibration_file(directory / "calibration.h5", record);
   experiment::write_ensemble_file(directory / "ensemble.yaml", record);
   std::printf("stopped: %s; %zu plausible parameter vectors in %s\n", experiment::stop_reason_text(record.match.stop).c_str(),
@@ -308,6 +335,11 @@ int calibrate_command(const Arguments& args) {
       ("waves", po::value(&options.plan.max_waves)->default_value(options.plan.max_waves), "the most waves")
       ("cutoff", po::value(&options.plan.cutoff)->default_value(options.plan.cutoff),
        "implausibility above which a point is ruled out (3 is customary)")
+      ("screen", po::value(&options.screen),
+       "K: run one direct wave and report the K factors each pattern's simulated statistic follows most "
+       "(written to OUTDIR/screened-factors.txt)")
+      ("factors-file", po::value<std::string>(), "vary the parameters listed in this file (one key per line; "
+                                                 "e.g. screened-factors.txt), besides any --factor")
       ("emulate", po::bool_switch(&options.plan.emulate),
        "before each wave after the first, screen many candidates with emulators fitted to the runs so far and "
        "simulate only those they leave plausible (for many factors or tight patterns)")
@@ -318,6 +350,11 @@ int calibrate_command(const Arguments& args) {
   if (!parsed) return kExitOk;
   const po::variables_map& vm = *parsed;
   if (options.patterns.empty()) throw UsageError("calibrate needs --patterns FILE (e.g. patterns/published.yaml)");
+  if (vm.count("factors-file") != 0) {
+    for (std::string& key : experiment::read_factor_list(vm["factors-file"].as<std::string>())) {
+      options.factors.push_back(std::move(key));
+    }
+  }
   // Not the scenario's replicates (200 for the what-if): per point, a few suffice.
   const bool replicates_given = std::any_of(options.scenario.sets.begin(), options.scenario.sets.end(),
                                             [](const std::string& set) { return set.rfind("run.replicates=", 0) == 0; });

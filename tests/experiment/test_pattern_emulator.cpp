@@ -4,8 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <vector>
 
+#include "experiment/factor_screening.hpp"
 #include "experiment/history_matching.hpp"
 #include "experiment/pattern_emulator.hpp"
 #include "sim/random/random.hpp"
@@ -127,6 +129,40 @@ TEST(EmulatedHistoryMatching, IsDeterministic) {
   const HistoryMatch b = history_match(plan, p.targets, noisy_identity(1));
   EXPECT_EQ(a.plausible(), b.plausible());
   EXPECT_EQ(a.waves.back().low, b.waves.back().low);
+}
+
+}  // namespace
+}  // namespace alignsim::experiment
+
+namespace alignsim::experiment {
+namespace {
+
+// A wave over five factors where pattern 0's statistic grows with factor 1 and pattern
+// 1's falls with factor 3 (and has no value, NaN, at the top of factor 3's range); the
+// others are noise. The observations sit mid-range, so the implausibility is V-shaped in
+// the factors and would hide them. Screening finds exactly those.
+TEST(FactorScreening, FindsTheFactorEachPatternFollows) {
+  Wave wave;
+  const sim::RandomStreams streams(11, 0);
+  for (std::size_t i = 0; i < 300; ++i) {
+    std::vector<double> x;
+    for (std::uint32_t j = 0; j < 5; ++j) x.push_back(streams.uniform({i, j, 1, 0}));
+    const double noise = streams.uniform({i, 9, 2, 0});
+    const double second = x[3] > 0.95 ? std::numeric_limits<double>::quiet_NaN() : 4 * (1 - x[3]) + noise;
+    wave.simulated_means.push_back({4 * x[1] + noise, second});
+    wave.implausibility.push_back({std::abs(4 * x[1] + noise - 2.5), std::abs(second - 2.5)});
+    wave.points.push_back(x);
+  }
+  const std::vector<ScreenedFactor> screened = screen_factors(wave, 3, 0.25);
+  ASSERT_EQ(screened.size(), 2U);
+  EXPECT_EQ(screened[0].pattern, 0U);
+  EXPECT_EQ(screened[0].factor, 1U);
+  EXPECT_GT(screened[0].rho, 0.9);
+  EXPECT_EQ(screened[1].pattern, 1U);
+  EXPECT_EQ(screened[1].factor, 3U);
+  EXPECT_LT(screened[1].rho, -0.9);
+  EXPECT_EQ(screened_factor_set(screened), (std::vector<std::size_t>{1, 3}));
+  EXPECT_TRUE(screen_factors(wave, 3, 0.999).empty());
 }
 
 }  // namespace
