@@ -16,6 +16,7 @@
 #include "cli/experiment_options.hpp"
 #include "cli/run_report.hpp"
 #include "cli/scenario_options.hpp"
+#include "cli/shared_runs.hpp"
 #include "cli/thread_option.hpp"
 #include "experiment/durable_output.hpp"
 #include "experiment/resource_check.hpp"
@@ -28,9 +29,6 @@
 #include "sim/errors.hpp"
 #include "sim/run/interruption.hpp"
 #include "sim/run/runner.hpp"
-#ifdef ALIGNSIM_WITH_MPI
-#include "sim/run/mpi_runs.hpp"
-#endif
 #include "sim/run/shard.hpp"
 
 namespace alignsim::cli {
@@ -190,21 +188,8 @@ int execute(const RunOptions& options) {
   const std::size_t threads = sim::resolve_thread_count(options.threads);
   refuse_impossible_work(options, loaded, runs, target, threads);
   sim::RunnerOptions runner{threads, options.progress || (!options.quiet && isatty(STDERR_FILENO) != 0), nullptr};
-#ifdef ALIGNSIM_WITH_MPI
-  // Declared in this order so the coordinator stops the workers before MPI finalises.
-  std::optional<sim::MpiWorld> world;
-  std::optional<sim::MpiCoordinator> coordinator;
-  if (sim::launched_by_mpi()) world.emplace();
-  if (world && world->size() > 1) {
-    if (world->rank() != 0) {
-      sim::serve_runs([&](std::size_t e, std::size_t r) { return runs.run(e, r); }, runs.summary_size(),
-                      runs.series_size(), threads);
-      return kExitOk;
-    }
-    coordinator.emplace(*world);
-    runner.distributor = &*coordinator;
-  }
-#endif
+  SharedRuns ranks;  // under mpirun: workers serve the runs; rank 0 gets the distributor
+  if (ranks.serve_if_worker(runs, runner)) return kExitOk;
   print_setting_cautions(stderr, loaded, runs);  // once, by the process that reports
   if (options.crm_export) crm::check_export_directory(options.crm_export->directory);  // before hours of runs
   // Ctrl-C or kill: stop cleanly (sim/run/interruption.hpp). Not with MPI ranks, whose

@@ -17,14 +17,12 @@
 #include "cli/durable_variants.hpp"
 #include "cli/pattern_table.hpp"
 #include "cli/scenario_options.hpp"
+#include "cli/shared_runs.hpp"
 #include "cli/thread_option.hpp"
 #include "experiment/calibration_wave.hpp"
 #include "experiment/run_identity.hpp"
 #include "sim/errors.hpp"
 #include "sim/run/interruption.hpp"
-#ifdef ALIGNSIM_WITH_MPI
-#include "sim/run/mpi_runs.hpp"
-#endif
 
 namespace alignsim::cli {
 namespace {
@@ -77,21 +75,8 @@ int execute(const ValidateOptions& options) {
   if (full.ensemble) durable.inputs.emplace_back(full.ensemble->file);
   const std::size_t threads = sim::resolve_thread_count(options.threads);
   sim::RunnerOptions runner{threads, !options.quiet && isatty(STDERR_FILENO) != 0, nullptr};
-#ifdef ALIGNSIM_WITH_MPI
-  // Declared in this order so the coordinator stops the workers before MPI finalises.
-  std::optional<sim::MpiWorld> world;
-  std::optional<sim::MpiCoordinator> coordinator;
-  if (sim::launched_by_mpi()) world.emplace();
-  if (world && world->size() > 1) {
-    if (world->rank() != 0) {
-      sim::serve_runs([&](std::size_t e, std::size_t r) { return runs.run(e, r); }, runs.summary_size(),
-                      runs.series_size(), threads);
-      return kExitOk;
-    }
-    coordinator.emplace(*world);
-    runner.distributor = &*coordinator;
-  }
-#endif
+  SharedRuns ranks;  // under mpirun: workers serve the runs; rank 0 gets the distributor
+  if (ranks.serve_if_worker(runs, runner)) return kExitOk;
   {
     // Ctrl-C or kill: stop cleanly; not with MPI ranks, whose launcher signals every rank.
     std::optional<sim::InterruptionHandlers> interruptible;

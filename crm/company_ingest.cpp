@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <sstream>
 
 #include "crm/csv_table.hpp"
@@ -14,22 +13,6 @@
 
 namespace alignsim::crm {
 namespace {
-
-void publish_text(const std::filesystem::path& path, const std::string& text, const std::string& header,
-                  const std::string& what) {
-  sim::check_destination(path, true);
-  sim::refuse_unless_first_line_starts(path, header, what);
-  sim::TemporaryFileGuard temporary(sim::temporary_path_for(path));
-  {
-    std::ofstream out(temporary.path(), std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) throw OutputError("cannot write " + sim::quoted(temporary.path()));
-  }
-  sim::fsync_path(temporary.path(), false);
-  sim::publish(temporary.path(), path, true);
-  temporary.release();
-}
 
 std::string scenario_text(const IngestRequest& request, const IngestResult& result) {
   const std::filesystem::path base = std::filesystem::relative(std::filesystem::absolute(request.base_scenario),
@@ -95,11 +78,11 @@ IngestResult ingest_crm_export(const IngestRequest& request) {
   result.scenario_file = request.output_dir / "scenario.yaml";
   const std::string source = result.crm + " export (" + mapping.leads.file + ", " + mapping.opportunities.file + ", " +
                              mapping.activities.file + ")";
-  publish_text(result.patterns_file, company_pattern_text(result.patterns, source), kCompanyPatternsHeader,
+  sim::publish_text_file(result.patterns_file, company_pattern_text(result.patterns, source), kCompanyPatternsHeader,
                "a company patterns file");
-  publish_text(result.scenario_file, scenario_text(request, result), kCompanyScenarioHeader, "a company scenario");
+  sim::publish_text_file(result.scenario_file, scenario_text(request, result), kCompanyScenarioHeader, "a company scenario");
   result.reps_file = request.output_dir / "reps.csv";
-  publish_text(result.reps_file, reps_text(result.patterns, SaltedIds(request.output_dir)), kCompanyRepsHeader,
+  sim::publish_text_file(result.reps_file, reps_text(result.patterns, SaltedIds(request.output_dir)), kCompanyRepsHeader,
                "a company reps table");
   return result;
 }

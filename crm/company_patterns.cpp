@@ -74,17 +74,15 @@ ResponseTally tally_responses(const CrmRecords& records, const CompanyPatterns& 
 }
 
 void add_lead_statistics(const CrmRecords& records, const PatternOptions& options, CompanyPatterns& p) {
+  const double censor_from = p.to_hours - kHoursPerDay * static_cast<double>(options.follow_up_days);
   std::size_t inquiries = 0, mqls = 0, own = 0;
   for (const LeadRecord& l : records.leads) {
     if (!in_window(l.created_hours, p)) continue;
     (l.marketing ? inquiries : own) += 1;
     mqls += l.marketing && l.mql ? 1 : 0;
+    p.censored_mqls += l.marketing && l.mql && l.created_hours >= censor_from ? 1 : 0;
   }
-  const double censor_from = p.to_hours - kHoursPerDay * static_cast<double>(options.follow_up_days);
   const ResponseTally t = tally_responses(records, p, censor_from);
-  for (const LeadRecord& l : records.leads) {
-    p.censored_mqls += l.marketing && l.mql && in_window(l.created_hours, p) && l.created_hours >= censor_from ? 1 : 0;
-  }
   const std::string censored = "MQLs of the window created at least " + std::to_string(options.follow_up_days) +
                                " business days before the export (younger ones are censored)";
   auto& s = p.statistics;

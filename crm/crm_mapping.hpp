@@ -14,7 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "crm/civil_time.hpp"
+#include "crm/business_calendar.hpp"
+#include "crm/time_zone.hpp"
 #include "crm/csv_table.hpp"
 #include "sim/scenario/scenario.hpp"
 

@@ -4,6 +4,7 @@
 #include <sys/random.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 
@@ -40,9 +41,12 @@ std::array<std::uint8_t, 16> read_or_make_salt(const std::filesystem::path& path
   std::array<std::uint8_t, 16> salt{};
   const int existing = open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
   if (existing >= 0) {
-    const ssize_t got = read(existing, salt.data(), salt.size() + 1);
+    // One byte more than a salt, so a longer file is seen as one.
+    std::array<std::uint8_t, 17> read_bytes{};
+    const ssize_t got = read(existing, read_bytes.data(), read_bytes.size());
     close(existing);
     if (got != static_cast<ssize_t>(salt.size())) throw OutputError(sim::quoted(path) + " is not a 16-byte salt");
+    std::copy_n(read_bytes.begin(), salt.size(), salt.begin());
     return salt;
   }
   if (errno != ENOENT) throw OutputError("cannot read " + sim::quoted(path) + ": " + sim::errno_text(errno));

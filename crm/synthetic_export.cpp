@@ -2,15 +2,11 @@
 
 #include <fcntl.h>
 #include <stdio.h>
-#include <unistd.h>
 
-#include <array>
 #include <cerrno>
 #include <cmath>
-#include <cstdlib>
 #include <fstream>
 
-#include "crm/csv_table.hpp"
 #include "crm/export_layouts.hpp"
 #include "sim/durability/atomic_file.hpp"
 #include "sim/errors.hpp"

@@ -14,7 +14,8 @@
 #include <filesystem>
 #include <string>
 
-#include "crm/civil_time.hpp"
+#include "crm/business_calendar.hpp"
+#include "crm/time_zone.hpp"
 #include "models/crm_event_log.hpp"
 
 namespace alignsim::crm {

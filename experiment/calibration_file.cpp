@@ -167,18 +167,7 @@ void write_calibration_file(const std::filesystem::path& path, const Calibration
 }
 
 void write_ensemble_file(const std::filesystem::path& path, const CalibrationRecord& record) {
-  sim::check_destination(path, true);
-  sim::refuse_unless_first_line_starts(path, kEnsembleHeader, "an ensemble file");
-  sim::TemporaryFileGuard temporary(sim::temporary_path_for(path));
-  {
-    std::ofstream out(temporary.path(), std::ios::binary | std::ios::trunc);
-    out << ensemble_text(record);
-    out.close();
-    if (!out) throw OutputError("cannot write " + sim::quoted(temporary.path()));
-  }
-  sim::fsync_path(temporary.path(), false);
-  sim::publish(temporary.path(), path, true);
-  temporary.release();
+  sim::publish_text_file(path, ensemble_text(record), kEnsembleHeader, "an ensemble file");
 }
 
 }  // namespace alignsim::experiment

@@ -43,19 +43,9 @@ std::vector<std::size_t> screened_factor_set(const std::vector<ScreenedFactor>& 
 
 void write_factor_list(const std::filesystem::path& path, const std::vector<std::string>& keys,
                        const std::string& comment) {
-  sim::check_destination(path, true);
-  sim::refuse_unless_first_line_starts(path, kScreenedFactorsHeader, "a screened-factors file");
-  sim::TemporaryFileGuard temporary(sim::temporary_path_for(path));
-  {
-    std::ofstream out(temporary.path(), std::ios::binary | std::ios::trunc);
-    out << kScreenedFactorsHeader << " (docs/patterns.md): " << comment << "\n";
-    for (const std::string& key : keys) out << key << "\n";
-    out.close();
-    if (!out) throw OutputError("cannot write " + sim::quoted(temporary.path()));
-  }
-  sim::fsync_path(temporary.path(), false);
-  sim::publish(temporary.path(), path, true);
-  temporary.release();
+  std::string text = std::string(kScreenedFactorsHeader) + " (docs/patterns.md): " + comment + "\n";
+  for (const std::string& key : keys) text += key + "\n";
+  sim::publish_text_file(path, text, kScreenedFactorsHeader, "a screened-factors file");
 }
 
 std::vector<std::string> read_factor_list(const std::filesystem::path& path) {

@@ -164,4 +164,20 @@ void refuse_unless_first_line_starts(const std::filesystem::path& path, const st
   }
 }
 
+void publish_text_file(const std::filesystem::path& path, const std::string& text, const std::string& marker,
+                       const std::string& what) {
+  check_destination(path, true);
+  refuse_unless_first_line_starts(path, marker, what);
+  TemporaryFileGuard temporary(temporary_path_for(path));
+  {
+    std::ofstream out(temporary.path(), std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out) throw OutputError("cannot write " + quoted(temporary.path()));
+  }
+  fsync_path(temporary.path(), false);
+  publish(temporary.path(), path, true);
+  temporary.release();
+}
+
 }  // namespace alignsim::sim

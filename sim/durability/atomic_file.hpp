@@ -34,6 +34,12 @@ bool check_replaceable(const std::filesystem::path& path);
 void refuse_unless_first_line_starts(const std::filesystem::path& path, const std::string& marker,
                                      const std::string& what);
 
+// Publishes `text` at `path` atomically (temporary, fsync, rename) as a text file alignsim
+// owns: refused (OutputError) when `path` holds a file whose first line does not start
+// with `marker` (refuse_unless_first_line_starts). `text` should start with the marker.
+void publish_text_file(const std::filesystem::path& path, const std::string& text, const std::string& marker,
+                       const std::string& what);
+
 // A new, empty temporary file for final_path, and its open descriptor (the caller closes it).
 struct CreatedTemporary {
   std::filesystem::path path;

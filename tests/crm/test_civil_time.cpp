@@ -1,7 +1,8 @@
 // CRM timestamps onto the model's clock: parsing, tz database zones (daylight saving,
 // gaps and overlaps, years past 2037), and business-day arithmetic checked against a
 // day-by-day count.
-#include "crm/civil_time.hpp"
+#include "crm/business_calendar.hpp"
+#include "crm/time_zone.hpp"
 
 #include <gtest/gtest.h>
 

@@ -228,6 +228,9 @@ TEST(SyntheticCrm, RepsAreNamedBySaltedLabelsStableWithinADirectory) {
   again.patterns.window_days = 260;
   EXPECT_EQ(read_text(ingest_crm_export(again).reps_file), table);
   EXPECT_EQ(fs::status(again.output_dir / ".ingest-salt").permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write);
+  // A salt file that is not 16 bytes is refused, not read in part (or past its buffer).
+  std::ofstream(again.output_dir / ".ingest-salt", std::ios::binary | std::ios::app) << "x";
+  EXPECT_THROW(static_cast<void>(SaltedIds(again.output_dir)), OutputError);
   // A fresh directory, a fresh salt: other labels for the same reps, so labels cannot be
   // matched across ingests that do not share a directory.
   const std::string fresh = read_text(ingest("salesforce").reps_file);
