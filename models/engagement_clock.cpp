@@ -29,10 +29,22 @@ std::string number(double value) {
 }
 }  // namespace
 
+namespace {
+// Fine buckets per span: the current span's headers stay in L1, and a window of 8192
+// buckets has 128 coarse slots.
+constexpr std::size_t kMaxBucketsPerSpan = 64;
+}  // namespace
+
 EngagementClock::EngagementClock(double bucket_width, std::size_t buckets)
-    : inverse_width_(1.0 / bucket_width),
-      buckets_(std::bit_ceil(std::max<std::size_t>(buckets, 2))),
-      window_mask_(buckets_.size() - 1) {}
+    : inverse_width_(1.0 / bucket_width) {
+  const std::size_t window = std::bit_ceil(std::max<std::size_t>(buckets, 2));
+  const std::size_t per_span = std::min(kMaxBucketsPerSpan, window / 2);  // at least two spans
+  span_shift_ = std::countr_zero(per_span);
+  fine_.resize(per_span);
+  fine_mask_ = per_span - 1;
+  spans_.resize(window / per_span);
+  span_mask_ = spans_.size() - 1;
+}
 
 std::int64_t EngagementClock::bucket_of(double threshold) const noexcept {
   // In double first: the cast of a value beyond int64 is undefined behaviour. A product
@@ -43,15 +55,16 @@ std::int64_t EngagementClock::bucket_of(double threshold) const noexcept {
   return k < kMaxBucket ? static_cast<std::int64_t>(k) : static_cast<std::int64_t>(kMaxBucket);
 }
 
-std::size_t EngagementClock::slot_of(double threshold) const noexcept {
-  const std::int64_t k = std::max(bucket_of(threshold), first_bucket_);
-  const auto window = static_cast<std::int64_t>(buckets_.size());
-  return k - first_bucket_ >= window ? buckets_.size() : circular_slot(k);
-}
-
 void EngagementClock::place(const Entry& e) {
-  const std::size_t slot = slot_of(e.threshold);
-  (slot == buckets_.size() ? overflow_ : buckets_[slot]).push_back(e);
+  const std::int64_t k = std::max(bucket_of(e.threshold), first_bucket_);
+  const std::int64_t ahead = span_of_bucket(k) - current_span_;
+  if (ahead == 0) {
+    fine_[fine_slot(k)].push_back(e);
+  } else if (ahead < static_cast<std::int64_t>(spans_.size())) {
+    spans_[static_cast<std::size_t>(span_of_bucket(k)) & span_mask_].push_back(e);
+  } else {
+    overflow_.push_back(e);
+  }
 }
 
 double EngagementClock::threshold_of(std::uint32_t prospect, double unit_exponential, double multiplier) const {
@@ -70,47 +83,59 @@ void EngagementClock::add(std::uint32_t prospect, std::uint32_t tag, double unit
 
 void EngagementClock::add_all(std::uint32_t tag, std::span<const double> unit_exponential,
                               std::span<const float> multiplier) {
-  // Counting pass: the entries in prospect order and how many each slot receives.
-  std::vector<Entry> entries;
-  std::vector<std::uint32_t> slots;
-  std::vector<std::size_t> count(buckets_.size() + 1, 0);
-  entries.reserve(unit_exponential.size());
-  slots.reserve(unit_exponential.size());
-  for (std::uint32_t i = 0; i < unit_exponential.size(); ++i) {
-    if (multiplier[i] <= 0.0F) continue;  // as add(): never due
-    const double threshold = threshold_of(i, unit_exponential[i], multiplier[i]);
-    if (std::isinf(threshold)) continue;
-    entries.push_back({threshold, i, tag});
-    slots.push_back(static_cast<std::uint32_t>(slot_of(threshold)));
-    ++count[slots.back()];
+  // Appends go to a hundred-odd slots whose ends stay in cache: no counting pass needed.
+  for (std::uint32_t i = 0; i < unit_exponential.size(); ++i) add(i, tag, unit_exponential[i], multiplier[i]);
+}
+
+void EngagementClock::sort_due_from(std::size_t first) {
+  std::sort(due_today_.begin() + static_cast<std::ptrdiff_t>(first), due_today_.end(),
+            [](const Entry& a, const Entry& b) {
+              if (a.threshold != b.threshold) return a.threshold < b.threshold;
+              return a.prospect != b.prospect ? a.prospect < b.prospect : a.tag < b.tag;
+            });
+}
+
+void EngagementClock::take_fine_bucket(std::size_t slot) {
+  // Buckets hold disjoint, increasing ranges of thresholds: sorting each as it is taken
+  // sorts the day's dues (smaller sorts than one of the whole day).
+  auto& bucket = fine_[slot];
+  const std::size_t first = due_today_.size();
+  due_today_.insert(due_today_.end(), bucket.begin(), bucket.end());
+  bucket.clear();  // keeps its capacity: the next span reuses it
+  sort_due_from(first);
+}
+
+void EngagementClock::open_next_span() {
+  ++current_span_;
+  first_bucket_ = current_span_ << span_shift_;
+  std::vector<Entry> arriving;
+  arriving.swap(spans_[static_cast<std::size_t>(current_span_) & span_mask_]);  // released as the calendar passes
+  for (const Entry& e : arriving) place(e);  // into the fine buckets: the span is now current
+  if (!overflow_.empty() && current_span_ % static_cast<std::int64_t>(spans_.size() / 2) == 0) {
+    pull_overflow_into_window();
   }
-  // The capacity one push at a time would reach (libstdc++ doubles from 1): the day
-  // loop's later pushes then reallocate exactly when they did before.
-  const auto reserve = [](std::vector<Entry>& v, std::size_t more) {
-    if (more > 0) v.reserve(std::bit_ceil(v.size() + more));
-  };
-  for (std::size_t k = 0; k < buckets_.size(); ++k) reserve(buckets_[k], count[k]);
-  reserve(overflow_, count.back());
-  // Filling pass, in prospect order: every bucket keeps add()'s order.
-  for (std::size_t j = 0; j < entries.size(); ++j) {
-    (slots[j] == buckets_.size() ? overflow_ : buckets_[slots[j]]).push_back(entries[j]);
-  }
-  scheduled_ += entries.size();
 }
 
 void EngagementClock::pull_overflow_into_window() {
-  // Called when the window has moved: re-place what now fits (rare: the window spans
-  // thousands of days of typical hazard).
+  // Every half window of spans: an overflow entry lies at least a whole window beyond
+  // the span current when it was placed, so it is pulled in before its span comes up
+  // (rare: the window spans thousands of days of typical hazard).
   std::vector<Entry> pending;
   pending.swap(overflow_);
   for (const Entry& e : pending) place(e);
 }
 
 void EngagementClock::jump_to(std::int64_t last) {
-  for (auto& bucket : buckets_) {
+  // Every fine bucket and coarse slot lies below `last`: all of it is due.
+  for (auto& bucket : fine_) {
     due_today_.insert(due_today_.end(), bucket.begin(), bucket.end());
-    std::vector<Entry>().swap(bucket);
+    bucket.clear();
   }
+  for (auto& span : spans_) {
+    due_today_.insert(due_today_.end(), span.begin(), span.end());
+    std::vector<Entry>().swap(span);
+  }
+  current_span_ = span_of_bucket(last);
   first_bucket_ = last;
   // What the walk would have done: an overflow entry whose bucket lies below `last` is
   // due in full; the rest (the current bucket's included) are placed anew.
@@ -123,6 +148,7 @@ void EngagementClock::jump_to(std::int64_t last) {
       place(e);
     }
   }
+  sort_due_from(0);
 }
 
 void EngagementClock::advance(double daily_hazard, std::vector<Due>& due) {
@@ -134,27 +160,26 @@ void EngagementClock::advance(double daily_hazard, std::vector<Due>& due) {
   if (std::isinf(cumulative_hazard_)) {
     throw RunError("engagement clock: cumulative hazard overflowed (daily hazard " + number(daily_hazard) + ")");
   }
-  const auto window = static_cast<std::int64_t>(buckets_.size());
   const std::int64_t last = bucket_of(cumulative_hazard_);
   due_today_.clear();
-  if (last - first_bucket_ >= window) jump_to(last);
-  // Buckets wholly below the cumulative hazard are due in full.
-  for (; first_bucket_ < last; ++first_bucket_) {
-    auto& bucket = buckets_[circular_slot(first_bucket_)];
-    due_today_.insert(due_today_.end(), bucket.begin(), bucket.end());
-    std::vector<Entry>().swap(bucket);  // release memory as the calendar passes
-    if (!overflow_.empty() && (first_bucket_ + 1) % (window / 2) == 0) pull_overflow_into_window();
+  if (span_of_bucket(last) - current_span_ >= static_cast<std::int64_t>(spans_.size())) jump_to(last);
+  // Buckets wholly below the cumulative hazard are due in full, span after span.
+  while (first_bucket_ < last) {
+    take_fine_bucket(fine_slot(first_bucket_));
+    if (fine_slot(first_bucket_) == fine_mask_) {
+      open_next_span();
+    } else {
+      ++first_bucket_;
+    }
   }
   // The bucket the cumulative hazard lies in is due in part.
-  auto& current = buckets_[circular_slot(first_bucket_)];
+  auto& current = fine_[fine_slot(first_bucket_)];
   const auto split = std::partition(current.begin(), current.end(),
                                     [&](const Entry& e) { return e.threshold > cumulative_hazard_; });
+  const std::size_t first = due_today_.size();
   due_today_.insert(due_today_.end(), split, current.end());
   current.erase(split, current.end());
-  std::sort(due_today_.begin(), due_today_.end(), [](const Entry& a, const Entry& b) {
-    if (a.threshold != b.threshold) return a.threshold < b.threshold;
-    return a.prospect != b.prospect ? a.prospect < b.prospect : a.tag < b.tag;
-  });
+  sort_due_from(first);
   for (const Entry& e : due_today_) due.push_back({e.prospect, e.tag});
   scheduled_ -= due_today_.size();
 }

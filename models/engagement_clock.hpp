@@ -9,10 +9,15 @@
 // O(N): exact, not an approximation. Within a day, P(due | scheduled at day start) =
 // 1 - exp(-g_i h(t)).
 //
-// Thresholds live in a calendar of buckets of fixed width in cumulative-hazard units
-// (a circular window, with an overflow list for thresholds beyond it), so adding is
-// O(1) and a day scans only the buckets it crosses. Entries that fall due are sorted
-// by (threshold, prospect, tag), so the order does not depend on the data structure:
+// Thresholds live in a two-level calendar in cumulative-hazard units. Fine buckets of
+// fixed width serve the current span (a run of consecutive fine buckets); later spans
+// each collect their entries unsorted in one coarse slot (a circular window of spans,
+// with an overflow list beyond it), and a span is split into the fine buckets only when
+// the cumulative hazard reaches it. So an add appends to one of about a hundred slots
+// whose ends stay in cache, instead of to one of thousands of buckets scattered over
+// memory (issue 17: that push was a cache miss and 11% of a run), and a day scans only
+// the fine buckets it crosses. Entries that fall due are sorted by (threshold,
+// prospect, tag), bucket by bucket, so the order does not depend on the data structure:
 // a binary heap gave bitwise the same results, 2-3x slower at 10^6 prospects.
 //
 // Any finite hazard is handled in bounded time: a day that crosses the whole window
@@ -49,9 +54,9 @@ class EngagementClock {
     }
   };
 
-  // `bucket_width`: cumulative hazard per bucket; about one day's hazard is best.
-  // `buckets` is rounded up to a power of two (at least 2), so that the circular index
-  // is a mask.
+  // `bucket_width`: cumulative hazard per fine bucket; about one day's hazard is best.
+  // `buckets`: the window in fine buckets, rounded up to a power of two (at least 2); it
+  // is split into spans of up to 64 buckets, at least two spans.
   explicit EngagementClock(double bucket_width = 1e-3, std::size_t buckets = 8192);
 
   // Cumulative hazard so far (dimensionless).
@@ -64,9 +69,7 @@ class EngagementClock {
   void add(std::uint32_t prospect, std::uint32_t tag, double unit_exponential, double multiplier);
 
   // Schedules prospects 0 .. n-1 (n = unit_exponential.size() = multiplier.size()), all
-  // with `tag`: exactly what add() for each in ascending order does (the same entries in
-  // the same order inside every bucket, so results are bitwise the same), but each
-  // bucket is first sized by counting, so set-up costs no reallocation per bucket.
+  // with `tag`: exactly what add() for each in ascending order does.
   void add_all(std::uint32_t tag, std::span<const double> unit_exponential, std::span<const float> multiplier);
 
   // Advance by one day with hazard `daily_hazard` and append the entries that fall due
@@ -86,25 +89,33 @@ class EngagementClock {
     std::uint32_t tag;
   };
   [[nodiscard]] std::int64_t bucket_of(double threshold) const noexcept;
-  // Absolute bucket k (>= 0) -> its index in the circular window.
-  [[nodiscard]] std::size_t circular_slot(std::int64_t k) const noexcept {
-    return static_cast<std::size_t>(k) & window_mask_;
+  [[nodiscard]] std::int64_t span_of_bucket(std::int64_t bucket) const noexcept { return bucket >> span_shift_; }
+  [[nodiscard]] std::size_t fine_slot(std::int64_t bucket) const noexcept {
+    return static_cast<std::size_t>(bucket) & fine_mask_;
   }
-  // Where an entry with this threshold goes: a bucket's index in buckets_, or
-  // buckets_.size() for the overflow list.
-  [[nodiscard]] std::size_t slot_of(double threshold) const noexcept;
   // The threshold of an add(); throws if it is NaN; infinity means never due.
   [[nodiscard]] double threshold_of(std::uint32_t prospect, double unit_exponential, double multiplier) const;
+  // Into a fine bucket of the current span, the coarse slot of a later span in the
+  // window, or the overflow list.
   void place(const Entry& e);
+  // Appends the whole of a fine bucket of the current span to due_today_, sorted.
+  void take_fine_bucket(std::size_t slot);
+  // The calendar moves on to the next span: its coarse slot is split into the fine buckets.
+  void open_next_span();
   void pull_overflow_into_window();
   // The cumulative hazard has crossed the whole window: take everything below it at once.
   void jump_to(std::int64_t last);
+  void sort_due_from(std::size_t first);
 
-  double inverse_width_;  // buckets per unit of cumulative hazard
-  std::vector<std::vector<Entry>> buckets_;  // bucket k holds [k w, (k+1) w), circularly
-  std::size_t window_mask_;                  // buckets_.size() - 1
-  std::vector<Entry> overflow_;              // thresholds beyond the window
-  std::int64_t first_bucket_ = 0;            // absolute index of the earliest live bucket
+  double inverse_width_;                   // fine buckets per unit of cumulative hazard
+  int span_shift_;                         // a span is 2^span_shift_ fine buckets
+  std::size_t fine_mask_;                  // fine_.size() - 1
+  std::vector<std::vector<Entry>> fine_;   // the current span's buckets: [k w, (k+1) w)
+  std::vector<std::vector<Entry>> spans_;  // later spans, circularly; the current one's slot is empty
+  std::size_t span_mask_;                  // spans_.size() - 1
+  std::vector<Entry> overflow_;            // spans beyond the window
+  std::int64_t current_span_ = 0;          // absolute index of the span fine_ holds
+  std::int64_t first_bucket_ = 0;          // absolute index of the earliest live fine bucket
   std::vector<Entry> due_today_;
   std::vector<Due> untimed_;  // scratch of the timed advance()
   double cumulative_hazard_ = 0.0;

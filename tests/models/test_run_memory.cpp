@@ -93,7 +93,7 @@ TEST(RunMemory, WarmUpGrowsOnlyTheCalendars) {
 TEST(RunMemory, EstimateCountsOneClockPerProgrammeWhenProgrammesRespondToTheirSpend) {
   const auto shared = parameters_with({{"marketers.count", std::int64_t{64}}});
   const auto own = parameters_with({{"marketers.count", std::int64_t{64}}, {"budget.response", std::string("hill")}});
-  EXPECT_EQ(run_memory_bytes(*own) - run_memory_bytes(*shared), 64U * 8192U * sizeof(std::vector<double>));
+  EXPECT_EQ(run_memory_bytes(*own) - run_memory_bytes(*shared), 64U * (64U + 128U) * sizeof(std::vector<double>));
 }
 
 TEST(RunMemory, EstimateIsWithinAFactorOfTwoOfThePeakWithSixtyFourProgrammeClocks) {
