@@ -81,10 +81,10 @@ void EngagementClock::add(std::uint32_t prospect, std::uint32_t tag, double unit
   ++scheduled_;
 }
 
-void EngagementClock::add_all(std::uint32_t tag, std::span<const double> unit_exponential,
+void EngagementClock::add_all(std::uint32_t tag, std::uint32_t first, std::span<const double> unit_exponential,
                               std::span<const float> multiplier) {
   // Appends go to a hundred-odd slots whose ends stay in cache: no counting pass needed.
-  for (std::uint32_t i = 0; i < unit_exponential.size(); ++i) add(i, tag, unit_exponential[i], multiplier[i]);
+  for (std::uint32_t i = 0; i < unit_exponential.size(); ++i) add(first + i, tag, unit_exponential[i], multiplier[i]);
 }
 
 void EngagementClock::sort_due_from(std::size_t first) {

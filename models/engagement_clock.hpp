@@ -68,9 +68,11 @@ class EngagementClock {
   // finite hazard, means never; a NaN threshold throws alignsim::RunError.
   void add(std::uint32_t prospect, std::uint32_t tag, double unit_exponential, double multiplier);
 
-  // Schedules prospects 0 .. n-1 (n = unit_exponential.size() = multiplier.size()), all
-  // with `tag`: exactly what add() for each in ascending order does.
-  void add_all(std::uint32_t tag, std::span<const double> unit_exponential, std::span<const float> multiplier);
+  // Schedules prospects first .. first+n-1 (n = unit_exponential.size() =
+  // multiplier.size(), element i for prospect first + i), all with `tag`: exactly what
+  // add() for each in ascending order does.
+  void add_all(std::uint32_t tag, std::uint32_t first, std::span<const double> unit_exponential,
+               std::span<const float> multiplier);
 
   // Advance by one day with hazard `daily_hazard` and append the entries that fall due
   // today to `due`, sorted by threshold (a deterministic order). Entries made stale by

@@ -39,6 +39,8 @@ class RunRecorder {
   void start_reporting(std::int64_t first_day, std::int64_t customers);
 
   void inquiry(std::int64_t day) { count(Series::inquiries, day); }
+  // `n` inquiries on one day: exactly what n calls of inquiry() add (whole numbers).
+  void inquiries(std::int64_t day, std::int64_t n) { count(Series::inquiries, day, static_cast<double>(n)); }
   void mql(std::int64_t day) { count(Series::mqls, day); }
   void ignored(std::int64_t day) { count(Series::mqls_ignored, day); }
   void worked(std::int64_t day) { count(Series::mqls_worked, day); }

@@ -18,13 +18,14 @@
 namespace alignsim::model {
 
 Simulation::Simulation(std::shared_ptr<const ModelParameters> parameters, std::uint32_t replicate,
-                       RunPhaseCosts* costs)
+                       RunPhaseCosts* costs, std::size_t demand_shards)
     : p_(std::move(parameters)),
       costs_(costs),
       pay_(incentive_rules(*p_)),
       random_(p_->run.seed, replicate),
       marketer_series_(static_cast<std::size_t>(p_->marketers.count),
                        sim::reporting_periods(p_->run.horizon_days, p_->run.period_days)),
+      requested_demand_shards_(demand_shards),
       recorder_(p_->run.horizon_days, p_->run.period_days),
       ledger_(static_cast<std::size_t>(p_->population.prospects)),
       contacts_by_day_(static_cast<std::size_t>(simulated_days(p_->run))),
@@ -116,16 +117,7 @@ void Simulation::populate() {
                               sim::release_handoff(&handoff);
                             });
   sim::acquire_handoff(&handoff);
-  clock_per_programme_ = programmes_respond_to_own_spend(*p_);
-  if (clock_per_programme_) {
-    // The same thresholds as add_all's, each on its programme's clock.
-    programme_clocks_.resize(static_cast<std::size_t>(p_->marketers.count));
-    for (std::uint32_t i = 0; i < n; ++i) {
-      demand_clock_of(i).add(i, 0, first_threshold[i], prospects_.engagement_multiplier[i]);
-    }
-  } else {
-    engagement_clock_.add_all(0, first_threshold, prospects_.engagement_multiplier);
-  }
+  set_up_demand_clocks(first_threshold);
   set_up_marketers();
   for (std::int64_t r = 0; r < p_->population.reps; ++r) hire_rep(0, true);
 
@@ -167,6 +159,12 @@ sim::RunOutput run_model_logging_crm(std::shared_ptr<const ModelParameters> para
                                      CrmEventLog& log) {
   Simulation simulation(std::move(parameters), replicate);
   simulation.log_crm_events(log);
+  return simulation.run();
+}
+
+sim::RunOutput run_model_with_demand_shards(std::shared_ptr<const ModelParameters> parameters, std::uint32_t replicate,
+                                            std::size_t demand_shards) {
+  Simulation simulation(std::move(parameters), replicate, nullptr, demand_shards);
   return simulation.run();
 }
 

@@ -24,6 +24,7 @@
 
 #include "models/agents.hpp"
 #include "models/crm_event_log.hpp"
+#include "models/demand_shards.hpp"
 #include "models/engagement_clock.hpp"
 #include "models/marketer_series.hpp"
 #include "models/mechanisms/incentives.hpp"
@@ -42,8 +43,11 @@ class ProspectTraitDraw;
 class Simulation {
  public:
   // `costs`: where to add the run's time by phase (the benchmark), or none.
+  // `demand_shards`: how many shards to split the demand clock into; 0 (the model's
+  // choice) takes demand_shard_count of the market's size. Any count gives the same
+  // results (tested); the choice only changes how much of a run is parallel.
   Simulation(std::shared_ptr<const ModelParameters> parameters, std::uint32_t replicate,
-             RunPhaseCosts* costs = nullptr);
+             RunPhaseCosts* costs = nullptr, std::size_t demand_shards = 0);
 
   // Runs the whole horizon once. Throws alignsim::RunError if a numerical guard trips.
   [[nodiscard]] sim::RunOutput run();
@@ -84,9 +88,34 @@ class Simulation {
   [[nodiscard]] std::int64_t reported_day(std::int64_t day) const;
   void record_period_end(std::int64_t day);
 
-  // simulation_funnel.cpp: demand, scoring, routing, follow-up, response,
-  // qualification, close and trust learning.
+  // simulation_demand.cpp: demand (the engagement clocks, split into shards for a large
+  // market: demand_shards.hpp), inquiries and their scoring.
+  void set_up_demand_clocks(const std::vector<double>& first_threshold);
   void engage_prospects(std::int64_t day);
+  // The shared clock's dues, merged from its shards in one clock's order, into due_today_.
+  void advance_demand_shards(double hazard);
+  // The demand step shard by shard, in parallel: the serial step's outcome, bit for bit.
+  void engage_in_shards(std::int64_t day, double hazard);
+  // One shard's part; thread-safe across distinct shards.
+  void engage_shard(double hazard, std::size_t shard);
+  struct InquiryStart {
+    bool taken = false;  // false: a stale entry (the prospect left the pool meanwhile)
+    bool first_engagement = false;
+    bool mql = false;
+    double hour = 0.0;  // of arrival, [0, 24)
+  };
+  // A due entry becomes an inquiry unless stale: the prospect's episode and stage move
+  // on and its scoring draw decides MQL or not. Writes only that prospect's columns, so
+  // it is thread-safe for distinct prospects. Throws alignsim::RunError past 65,535 leads.
+  [[nodiscard]] InquiryStart start_inquiry(const EngagementClock::Due& due);
+  // Counts the day's MQL (in the order of the dues: syncs sum lead quality over them).
+  void admit_mql(std::int64_t day, std::uint32_t prospect, double hour);
+  [[nodiscard]] std::size_t demand_shard_of(std::uint32_t prospect) const {
+    return prospect >> demand_shard_shift_;  // a shift, not a division: every return to nurture asks
+  }
+
+  // simulation_funnel.cpp: routing, follow-up, response, qualification, close and trust
+  // learning.
   void route_and_decide(std::int64_t day);
   void make_contacts(std::int64_t day);
   void decide_opportunities(std::int64_t day);
@@ -179,7 +208,12 @@ class Simulation {
   Marketers marketers_;
   MarketerSeries marketer_series_;
   Organisation org_;
-  EngagementClock engagement_clock_;
+  // The shared demand clock, one per shard of consecutive prospects (demand_shards.hpp).
+  std::vector<EngagementClock> demand_shards_;
+  std::size_t requested_demand_shards_;
+  int demand_shard_shift_ = 0;  // a shard holds 2^shift consecutive prospects
+  std::vector<ShardInquiries> shard_inquiries_;
+  std::vector<ShardMql> merged_mqls_;
   // With programmes_respond_to_own_spend: one demand clock per programme instead.
   bool clock_per_programme_ = false;
   std::vector<EngagementClock> programme_clocks_;
@@ -204,6 +238,9 @@ class Simulation {
 // The same run, recording what a CRM would have of it into `log` (the synthetic CRM).
 [[nodiscard]] sim::RunOutput run_model_logging_crm(std::shared_ptr<const ModelParameters> parameters,
                                                    std::uint32_t replicate, CrmEventLog& log);
+// The same run with the demand clock split into `demand_shards` (the tests of sharding).
+[[nodiscard]] sim::RunOutput run_model_with_demand_shards(std::shared_ptr<const ModelParameters> parameters,
+                                                          std::uint32_t replicate, std::size_t demand_shards);
 // The same run, adding its time by phase to `costs` (the benchmark's costs per event).
 [[nodiscard]] sim::RunOutput run_model_measured(std::shared_ptr<const ModelParameters> parameters,
                                                 std::uint32_t replicate, RunPhaseCosts& costs);

@@ -1,5 +1,6 @@
-// The funnel part of the day's schedule: demand, scoring, routing, follow-up, response,
-// qualification, close and trust learning. The rules are in models/mechanisms/.
+// The funnel part of the day's schedule after demand (simulation_demand.cpp): routing,
+// follow-up, response, qualification, close and trust learning. The rules are in
+// models/mechanisms/.
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -25,63 +26,6 @@
 namespace alignsim::model {
 namespace {
 constexpr double kHoursPerDay = 24.0;
-}
-
-double Simulation::daily_engagement_hazard(std::int64_t day, double budget_factor) const {
-  const auto& d = p_->demand;
-  if (!d.enabled) return 0.0;
-  const double lift = content_lift_today(p_->content.engagement_effect);
-  const double hazard = model::daily_engagement_hazard(d, adopters(d, ever_engaged_, customers_),
-                                                       static_cast<double>(p_->population.prospects), budget_factor,
-                                                       lift);
-  check_engagement_hazard(day, hazard, budget_factor, lift);
-  return hazard;
-}
-
-void Simulation::engage_prospects(std::int64_t day) {
-  due_today_.clear();
-  mqls_today_.clear();
-  if (clock_per_programme_) {
-    advance_programme_clocks(day);
-  } else {
-    engagement_clock_.advance(
-        daily_engagement_hazard(day, demand_budget_factor(p_->budget, org_.marketing_budget_per_day)), due_today_);
-  }
-  for (const auto& due : due_today_) {
-    const std::uint32_t prospect = due.prospect;
-    // Stale entry: a rep's own prospecting took the prospect out of the pool meanwhile.
-    if (prospects_.stage[prospect] != Stage::dormant || prospects_.episode[prospect] != due.tag) continue;
-    if (prospects_.episode[prospect] == 0) ++ever_engaged_;
-    if (prospects_.episode[prospect] == std::numeric_limits<std::uint16_t>::max()) {
-      throw RunError("prospect " + std::to_string(prospect) + " had more than 65,535 leads");
-    }
-    ++prospects_.episode[prospect];
-    prospects_.stage[prospect] = Stage::lead;
-    recorder_.inquiry(day);
-    marketers_.count(marketer_of(prospect), &MarketerCounts::inquiries);
-    // One call for the inquiry: its score's noise and, for an MQL, the hour it arrives.
-    const auto [score_uniform, hour_uniform] = random_.uniform_pair(lead_key(prospect, Purpose::scoring_noise));
-    const bool mql = becomes_mql(prospect, score_uniform);
-    if (crm_ != nullptr) {
-      crm_->lead_created(prospect, prospects_.episode[prospect], prospects_.programme[prospect],
-                         static_cast<double>(day) * kHoursPerDay + kHoursPerDay * hour_uniform, mql, false, -1);
-      if (!mql) crm_->lead_ended(prospect, LeadEnd::not_mql, crm_->leads.back().created_hours);
-    }
-    if (!mql) {
-      return_to_nurture(prospect);
-      continue;
-    }
-    recorder_.mql(day);
-    note_marketer_mql(prospect);
-    mqls_today_.push_back({prospect, kHoursPerDay * hour_uniform});
-  }
-}
-
-bool Simulation::becomes_mql(std::uint32_t prospect, double uniform) const {
-  const auto& s = p_->scoring;
-  if (!s.enabled) return uniform < s.fixed_mql_probability;
-  const double score = prospects_.fit[prospect] + org_.scoring_noise_sd * sim::standard_normal_quantile(uniform);
-  return scores_as_mql(score, marketers_.bar[marketer_of(prospect)].bar);
 }
 
 std::uint32_t Simulation::route(std::uint32_t prospect) {

@@ -43,7 +43,7 @@ void Simulation::spend_programme_budgets() {
 }
 
 EngagementClock& Simulation::demand_clock_of(std::uint32_t prospect) {
-  return clock_per_programme_ ? programme_clocks_[marketer_of(prospect)] : engagement_clock_;
+  return clock_per_programme_ ? programme_clocks_[marketer_of(prospect)] : demand_shards_[demand_shard_of(prospect)];
 }
 
 void Simulation::advance_programme_clocks(std::int64_t day) {

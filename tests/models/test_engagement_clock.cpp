@@ -125,7 +125,7 @@ void expect_add_all_same_as_adds(double bucket_width, std::size_t buckets, std::
     multiplier[i] = i % 53 == 0 ? (i % 2 == 0 ? 0.0F : -1.0F) : static_cast<float>(0.05 + 2.0 * uniform(bits));
   }
   EngagementClock bulk(bucket_width, buckets), one_by_one(bucket_width, buckets);
-  bulk.add_all(2, unit_exponential, multiplier);
+  bulk.add_all(2, 0, unit_exponential, multiplier);
   for (std::uint32_t i = 0; i < n; ++i) one_by_one.add(i, 2, unit_exponential[i], multiplier[i]);
   ASSERT_EQ(bulk.scheduled_count(), one_by_one.scheduled_count());
   std::vector<EngagementClock::Due> due_bulk, due_one;
@@ -160,7 +160,7 @@ TEST(EngagementClock, AddAllWithANanThresholdIsARunError) {
   EngagementClock clock(0.1, 4);
   const std::vector<double> unit_exponential{0.5, std::nan("")};
   const std::vector<float> multiplier{1.0F, 1.0F};
-  EXPECT_THROW(clock.add_all(0, unit_exponential, multiplier), RunError);
+  EXPECT_THROW(clock.add_all(0, 0, unit_exponential, multiplier), RunError);
 }
 
 TEST(EngagementClock, EntryWithZeroMultiplierIsNeverDue) {
