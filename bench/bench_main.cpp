@@ -4,6 +4,7 @@
 // the unavoidable work of a simulated day (touch every prospect, draw one random
 // number). Prints one CSV row (or the header with --header). scripts/bench runs it per
 // scenario and size.
+#include <oneapi/tbb/task_arena.h>
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -127,6 +128,23 @@ EventCosts measure_event_costs(const experiment::Experiment& loaded, std::size_t
   return c;
 }
 
+// One run of the first variant on `threads` threads, in milliseconds: the parallel work
+// inside a single run (issue 17 item 3), best of three. NaN for another model.
+double one_run_ms(const experiment::Experiment& loaded, std::size_t threads) {
+  if (!loaded.spec.model.empty() && loaded.spec.model != "sales_marketing") return NAN;
+  namespace model = alignsim::model;
+  const auto p =
+      std::make_shared<const model::ModelParameters>(model::model_parameters_from(loaded.spec.variants[0].resolved));
+  oneapi::tbb::task_arena arena(static_cast<int>(threads));
+  double best = INFINITY;
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    const auto t0 = Clock::now();
+    arena.execute([&] { (void)model::run_model(p, 0); });
+    best = std::min(best, 1e3 * std::chrono::duration<double>(Clock::now() - t0).count());
+  }
+  return best;
+}
+
 // The floor: one pass over every prospect per day, one counter-based draw each.
 double floor_prospect_days_per_second(std::uint64_t prospects, std::uint32_t days) {
   const sim::RandomStreams random(1, 0);
@@ -147,7 +165,7 @@ int main(int argc, char** argv) {
     std::puts("scenario,prospects,days,runs,threads,wall_s,cpu_s,runs_per_s,prospect_days_per_cpu_s,"
               "efficiency,peak_rss_mib,bytes_per_prospect,hdf5_share,output_cpu_share,floor_prospect_days_per_s,"
               "ms_per_run,setup_ns_per_prospect,ns_per_inquiry,ns_per_mql,ns_per_opportunity,setup_share,"
-              "process_share");
+              "process_share,one_run_ms");
     return 0;
   }
   if (argc < 3) {
@@ -187,13 +205,13 @@ int main(int argc, char** argv) {
       // hdf5_share: the writer thread's HDF5 time as a share of wall time. output_cpu_share:
       // everything spent on output (writer plus background compression) as a share of
       // all CPU time, i.e. of thread-seconds.
-      std::printf("%s,%.0f,%lld,%zu,%zu,%.3f,%.3f,%.1f,%.3g,%.3f,%.1f,%.1f,%.4f,%.4f,%.3g,%.3f,%.0f,%.0f,%.0f,%.0f,%.3f,%.3f\n",
+      std::printf("%s,%.0f,%lld,%zu,%zu,%.3f,%.3f,%.1f,%.3g,%.3f,%.1f,%.1f,%.4f,%.4f,%.3g,%.3f,%.0f,%.0f,%.0f,%.0f,%.3f,%.3f,%.2f\n",
                   scenario.name.c_str(), prospects, static_cast<long long>(scenario.horizon_days), m->runs, t, m->wall,
                   m->cpu, static_cast<double>(m->runs) / m->wall, prospect_days / m->cpu,
                   one.wall / (static_cast<double>(t) * m->wall), rss, bytes_per_prospect, m->write / m->wall,
                   (m->write + m->compression) / m->cpu, floor, 1e3 * events.seconds_per_run,
                   events.setup_ns_per_prospect, events.ns_per_inquiry, events.ns_per_mql, events.ns_per_opportunity,
-                  events.setup_share, process_share);
+                  events.setup_share, process_share, one_run_ms(loaded, t));
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "alignsim_bench: %s\n", e.what());
