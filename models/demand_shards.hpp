@@ -25,8 +25,11 @@ namespace alignsim::model {
 inline constexpr std::size_t kProspectsPerDemandShard = 65536;
 inline constexpr std::size_t kMaxDemandShards = 16;
 
-// A function of the market's size only (not of the machine), so that a run's work is
-// split the same way everywhere.
+// How many shards a market of this size asks for: a function of the market's size only
+// (not of the machine), so that a run's work is split the same way everywhere. A shard
+// then holds the next power of two of prospects at or above prospects / count (its id is
+// a shift away), so a market may get fewer: 10^6 prospects ask for 15 and get 8 shards
+// of 131,072.
 [[nodiscard]] constexpr std::size_t demand_shard_count(std::size_t prospects) noexcept {
   const std::size_t shards = prospects / kProspectsPerDemandShard;
   return shards < 1 ? 1 : (shards > kMaxDemandShards ? kMaxDemandShards : shards);
