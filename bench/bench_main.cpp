@@ -97,12 +97,18 @@ struct EventCosts {
   double seconds_per_run = NAN;
 };
 
+// The first variant's parameters of the sales-marketing model; null for another model.
+std::shared_ptr<const alignsim::model::ModelParameters> first_variant_parameters(const experiment::Experiment& loaded) {
+  if (!loaded.spec.model.empty() && loaded.spec.model != "sales_marketing") return nullptr;
+  return std::make_shared<const alignsim::model::ModelParameters>(
+      alignsim::model::model_parameters_from(loaded.spec.variants[0].resolved));
+}
+
 EventCosts measure_event_costs(const experiment::Experiment& loaded, std::size_t replicates) {
   EventCosts c;
-  if (!loaded.spec.model.empty() && loaded.spec.model != "sales_marketing") return c;
+  const auto p = first_variant_parameters(loaded);
+  if (p == nullptr) return c;
   namespace model = alignsim::model;
-  const auto p =
-      std::make_shared<const model::ModelParameters>(model::model_parameters_from(loaded.spec.variants[0].resolved));
   model::RunPhaseCosts costs;
   double inquiries = 0, mqls = 0, opportunities = 0;
   for (std::uint32_t r = 0; r < replicates; ++r) {
@@ -131,15 +137,13 @@ EventCosts measure_event_costs(const experiment::Experiment& loaded, std::size_t
 // One run of the first variant on `threads` threads, in milliseconds: the parallel work
 // inside a single run (issue 17 item 3), best of three. NaN for another model.
 double one_run_ms(const experiment::Experiment& loaded, std::size_t threads) {
-  if (!loaded.spec.model.empty() && loaded.spec.model != "sales_marketing") return NAN;
-  namespace model = alignsim::model;
-  const auto p =
-      std::make_shared<const model::ModelParameters>(model::model_parameters_from(loaded.spec.variants[0].resolved));
+  const auto p = first_variant_parameters(loaded);
+  if (p == nullptr) return NAN;
   oneapi::tbb::task_arena arena(static_cast<int>(threads));
   double best = INFINITY;
   for (int attempt = 0; attempt < 3; ++attempt) {
     const auto t0 = Clock::now();
-    arena.execute([&] { (void)model::run_model(p, 0); });
+    arena.execute([&] { (void)alignsim::model::run_model(p, 0); });
     best = std::min(best, 1e3 * std::chrono::duration<double>(Clock::now() - t0).count());
   }
   return best;

@@ -11,6 +11,7 @@
 // shard's own clock; what depends on the order of all dues (the lead-quality sums of
 // syncs, the MQL list) is done afterwards on the merged dues. Counts are sums of whole
 // numbers, exact in any order.
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -26,13 +27,26 @@ inline constexpr std::size_t kProspectsPerDemandShard = 65536;
 inline constexpr std::size_t kMaxDemandShards = 16;
 
 // How many shards a market of this size asks for: a function of the market's size only
-// (not of the machine), so that a run's work is split the same way everywhere. A shard
-// then holds the next power of two of prospects at or above prospects / count (its id is
-// a shift away), so a market may get fewer: 10^6 prospects ask for 15 and get 8 shards
-// of 131,072.
+// (not of the machine), so that a run's work is split the same way everywhere.
 [[nodiscard]] constexpr std::size_t demand_shard_count(std::size_t prospects) noexcept {
   const std::size_t shards = prospects / kProspectsPerDemandShard;
   return shards < 1 ? 1 : (shards > kMaxDemandShards ? kMaxDemandShards : shards);
+}
+
+// How `prospects` are split when `wanted` shards are asked for: shard s holds prospects
+// [s << shift, (s + 1) << shift), a power of two of them, so that a prospect's shard is
+// a shift away (every return to nurture asks). A market may get fewer shards than it
+// asks for: 10^6 prospects ask for 15 and get 8 of 131,072.
+struct DemandShardLayout {
+  int shift = 0;
+  std::size_t shards = 1;
+};
+[[nodiscard]] constexpr DemandShardLayout demand_shard_layout(std::size_t prospects, std::size_t wanted) noexcept {
+  const std::size_t asked = wanted < 1 ? 1 : wanted;
+  const std::size_t at_least = (prospects + asked - 1) / asked;
+  const std::size_t per_shard = std::bit_ceil(at_least < 1 ? std::size_t{1} : at_least);
+  const std::size_t shards = (prospects + per_shard - 1) / per_shard;
+  return {std::countr_zero(per_shard), shards < 1 ? 1 : shards};
 }
 
 // A due entry that became an MQL, and the hour it arrived, [0, 24).

@@ -29,16 +29,12 @@ std::string number(double value) {
 }
 }  // namespace
 
-namespace {
-// Fine buckets per span: the current span's headers stay in L1, and a window of 8192
-// buckets has 128 coarse slots.
-constexpr std::size_t kMaxBucketsPerSpan = 64;
-}  // namespace
-
 EngagementClock::EngagementClock(double bucket_width, std::size_t buckets)
     : inverse_width_(1.0 / bucket_width) {
   const std::size_t window = std::bit_ceil(std::max<std::size_t>(buckets, 2));
-  const std::size_t per_span = std::min(kMaxBucketsPerSpan, window / 2);  // at least two spans
+  // At most 64 fine buckets, so the current span's headers stay in L1 (a window of 8192
+  // buckets has 128 coarse slots); at least two spans.
+  const std::size_t per_span = std::min(kMaxBucketsPerSpan, window / 2);
   span_shift_ = std::countr_zero(per_span);
   fine_.resize(per_span);
   fine_mask_ = per_span - 1;
@@ -81,18 +77,8 @@ void EngagementClock::add(std::uint32_t prospect, std::uint32_t tag, double unit
   ++scheduled_;
 }
 
-void EngagementClock::add_all(std::uint32_t tag, std::uint32_t first, std::span<const double> unit_exponential,
-                              std::span<const float> multiplier) {
-  // Appends go to a hundred-odd slots whose ends stay in cache: no counting pass needed.
-  for (std::uint32_t i = 0; i < unit_exponential.size(); ++i) add(first + i, tag, unit_exponential[i], multiplier[i]);
-}
-
 void EngagementClock::sort_due_from(std::size_t first) {
-  std::sort(due_today_.begin() + static_cast<std::ptrdiff_t>(first), due_today_.end(),
-            [](const Entry& a, const Entry& b) {
-              if (a.threshold != b.threshold) return a.threshold < b.threshold;
-              return a.prospect != b.prospect ? a.prospect < b.prospect : a.tag < b.tag;
-            });
+  std::sort(due_today_.begin() + static_cast<std::ptrdiff_t>(first), due_today_.end());
 }
 
 void EngagementClock::take_fine_bucket(std::size_t slot) {
@@ -187,7 +173,7 @@ void EngagementClock::advance(double daily_hazard, std::vector<Due>& due) {
 void EngagementClock::advance(double daily_hazard, std::vector<TimedDue>& due) {
   untimed_.clear();
   advance(daily_hazard, untimed_);  // leaves today's entries, sorted, in due_today_
-  for (const Entry& e : due_today_) due.push_back({e.threshold, e.prospect, e.tag});
+  due.insert(due.end(), due_today_.begin(), due_today_.end());
 }
 
 }  // namespace alignsim::model

@@ -27,8 +27,9 @@
 // before conversion. A threshold that is not finite can never fall due and takes no
 // slot; a daily hazard that is NaN, negative or infinite, or a cumulative hazard that
 // overflows, throws alignsim::RunError (a failed run, not a hang).
+#include <bit>
+#include <cstddef>
 #include <cstdint>
-#include <span>
 #include <vector>
 
 namespace alignsim::model {
@@ -56,8 +57,16 @@ class EngagementClock {
 
   // `bucket_width`: cumulative hazard per fine bucket; about one day's hazard is best.
   // `buckets`: the window in fine buckets, rounded up to a power of two (at least 2); it
-  // is split into spans of up to 64 buckets, at least two spans.
-  explicit EngagementClock(double bucket_width = 1e-3, std::size_t buckets = 8192);
+  // is split into spans of up to kMaxBucketsPerSpan buckets, at least two spans.
+  static constexpr std::size_t kDefaultBuckets = 8192;
+  static constexpr std::size_t kMaxBucketsPerSpan = 64;
+  // Vectors a clock of this window holds whatever it schedules (the run-memory estimate).
+  [[nodiscard]] static constexpr std::size_t bucket_vectors(std::size_t buckets = kDefaultBuckets) noexcept {
+    const std::size_t window = std::bit_ceil(buckets < 2 ? std::size_t{2} : buckets);
+    const std::size_t per_span = window / 2 < kMaxBucketsPerSpan ? window / 2 : kMaxBucketsPerSpan;
+    return per_span + window / per_span;
+  }
+  explicit EngagementClock(double bucket_width = 1e-3, std::size_t buckets = kDefaultBuckets);
 
   // Cumulative hazard so far (dimensionless).
   [[nodiscard]] double cumulative_hazard() const noexcept { return cumulative_hazard_; }
@@ -67,12 +76,6 @@ class EngagementClock {
   // unit_exponential / multiplier from now. multiplier <= 0, or a threshold beyond any
   // finite hazard, means never; a NaN threshold throws alignsim::RunError.
   void add(std::uint32_t prospect, std::uint32_t tag, double unit_exponential, double multiplier);
-
-  // Schedules prospects first .. first+n-1 (n = unit_exponential.size() =
-  // multiplier.size(), element i for prospect first + i), all with `tag`: exactly what
-  // add() for each in ascending order does.
-  void add_all(std::uint32_t tag, std::uint32_t first, std::span<const double> unit_exponential,
-               std::span<const float> multiplier);
 
   // Advance by one day with hazard `daily_hazard` and append the entries that fall due
   // today to `due`, sorted by threshold (a deterministic order). Entries made stale by
@@ -85,11 +88,7 @@ class EngagementClock {
   void advance(double daily_hazard, std::vector<TimedDue>& due);
 
  private:
-  struct Entry {
-    double threshold;
-    std::uint32_t prospect;
-    std::uint32_t tag;
-  };
+  using Entry = TimedDue;  // what the calendar holds: an entry with its threshold
   [[nodiscard]] std::int64_t bucket_of(double threshold) const noexcept;
   [[nodiscard]] std::int64_t span_of_bucket(std::int64_t bucket) const noexcept { return bucket >> span_shift_; }
   [[nodiscard]] std::size_t fine_slot(std::int64_t bucket) const noexcept {
@@ -107,6 +106,7 @@ class EngagementClock {
   void pull_overflow_into_window();
   // The cumulative hazard has crossed the whole window: take everything below it at once.
   void jump_to(std::int64_t last);
+  // Sorts due_today_ from `first` on into one clock's order, (threshold, prospect, tag).
   void sort_due_from(std::size_t first);
 
   double inverse_width_;                   // fine buckets per unit of cumulative hazard

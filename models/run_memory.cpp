@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "models/agents.hpp"
+#include "models/engagement_clock.hpp"
 #include "models/mechanisms/marketers.hpp"
 #include "models/metric_catalog.hpp"
 #include "models/rep_ledger.hpp"
@@ -15,9 +16,9 @@ constexpr std::uint64_t kFixedBytes = 1U << 20;  // the Simulation object, clock
 // A rep's columns (agents.hpp Reps, plus its id in the active list), with vector growth.
 constexpr std::uint64_t kBytesPerRep = 2 * (sizeof(TrustState) + 8 + 4 + 8 + 4 + 8 + 4 + 4 + 1 + 1 + 4);
 constexpr std::uint64_t kBytesPerDay = 2 * 24;
-// One more engagement clock's bucket headers (engagement_clock.hpp: 64 fine buckets and 128 spans by
-// default), for each programme when programmes respond to their own spend.
-constexpr std::uint64_t kBytesPerProgrammeClock = (64 + 128) * sizeof(std::vector<double>);
+// One more engagement clock's bucket vectors (engagement_clock.hpp), for each programme
+// when programmes respond to their own spend.
+constexpr std::uint64_t kBytesPerProgrammeClock = EngagementClock::bucket_vectors() * sizeof(std::vector<double>);
 constexpr std::uint64_t kBytesPerLedgerRow = 96;  // RepLedger's counts of one rep, with vector growth
 constexpr auto kRepColumnCount = static_cast<std::uint64_t>(RepColumn::count);  // the contact and decision calendars' day vectors
 

@@ -94,6 +94,9 @@ class Simulation {
   void engage_prospects(std::int64_t day);
   // The shared clock's dues, merged from its shards in one clock's order, into due_today_.
   void advance_demand_shards(double hazard);
+  // Several clocks' dues in timed_due_today_ (shards, or programmes' clocks) into
+  // due_today_ in one clock's order.
+  void merge_timed_dues();
   // The demand step shard by shard, in parallel: the serial step's outcome, bit for bit.
   void engage_in_shards(std::int64_t day, double hazard);
   // One shard's part; thread-safe across distinct shards.

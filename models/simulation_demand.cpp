@@ -5,7 +5,6 @@
 #include <oneapi/tbb/parallel_for.h>
 
 #include <algorithm>
-#include <bit>
 #include <limits>
 #include <string>
 
@@ -31,29 +30,16 @@ constexpr double kHoursPerDay = 24.0;
 void Simulation::set_up_demand_clocks(const std::vector<double>& first_threshold) {
   const std::size_t n = first_threshold.size();
   clock_per_programme_ = programmes_respond_to_own_spend(*p_);
-  if (clock_per_programme_) {
-    // The same thresholds as the shared clock's, each on its programme's clock.
-    programme_clocks_.resize(static_cast<std::size_t>(p_->marketers.count));
-    for (std::uint32_t i = 0; i < n; ++i) {
-      demand_clock_of(i).add(i, 0, first_threshold[i], prospects_.engagement_multiplier[i]);
-    }
-  }
-  // Shards of a power of two of prospects, so that a prospect's shard is a shift away.
+  if (clock_per_programme_) programme_clocks_.resize(static_cast<std::size_t>(p_->marketers.count));
   const std::size_t wanted =
       clock_per_programme_ ? 1 : (requested_demand_shards_ > 0 ? requested_demand_shards_ : demand_shard_count(n));
-  const std::size_t per_shard = std::bit_ceil(std::max<std::size_t>(1, (n + wanted - 1) / wanted));
-  demand_shard_shift_ = std::countr_zero(per_shard);
-  const std::size_t shards = std::max<std::size_t>(1, (n + per_shard - 1) / per_shard);
-  demand_shards_.resize(shards);
-  shard_inquiries_.resize(shards);
-  if (clock_per_programme_) return;
-  const std::span<const double> thresholds(first_threshold);
-  const std::span<const float> multipliers(prospects_.engagement_multiplier);
-  for (std::size_t s = 0; s < shards; ++s) {
-    const std::size_t first = std::min(n, s * per_shard);
-    const std::size_t count = std::min(n - first, per_shard);
-    demand_shards_[s].add_all(0, static_cast<std::uint32_t>(first), thresholds.subspan(first, count),
-                              multipliers.subspan(first, count));
+  const DemandShardLayout layout = demand_shard_layout(n, wanted);
+  demand_shard_shift_ = layout.shift;
+  demand_shards_.resize(layout.shards);
+  shard_inquiries_.resize(layout.shards);
+  // Each prospect's first threshold on its programme's clock, or its shard of the shared one.
+  for (std::uint32_t i = 0; i < n; ++i) {
+    demand_clock_of(i).add(i, 0, first_threshold[i], prospects_.engagement_multiplier[i]);
   }
 }
 
@@ -75,6 +61,10 @@ void Simulation::advance_demand_shards(double hazard) {
   }
   timed_due_today_.clear();
   for (auto& shard : demand_shards_) shard.advance(hazard, timed_due_today_);
+  merge_timed_dues();
+}
+
+void Simulation::merge_timed_dues() {
   std::sort(timed_due_today_.begin(), timed_due_today_.end());  // one clock's order
   for (const auto& due : timed_due_today_) due_today_.push_back({due.prospect, due.tag});
 }

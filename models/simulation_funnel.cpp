@@ -3,25 +3,17 @@
 // models/mechanisms/.
 #include <algorithm>
 #include <cmath>
-#include <limits>
-#include <string>
 
 #include "models/funnel_rules.hpp"
-#include "models/mechanisms/budget.hpp"
 #include "models/mechanisms/close.hpp"
 #include "models/mechanisms/content.hpp"
-#include "models/mechanisms/demand.hpp"
 #include "models/mechanisms/enablement.hpp"
 #include "models/mechanisms/followup.hpp"
 #include "models/mechanisms/qualification.hpp"
 #include "models/mechanisms/response.hpp"
 #include "models/mechanisms/routing.hpp"
-#include "models/mechanisms/scoring.hpp"
-#include "models/mechanisms/syncs.hpp"
 #include "models/mechanisms/trust.hpp"
 #include "models/simulation.hpp"
-#include "sim/errors.hpp"
-#include "sim/random/normal_quantile.hpp"
 
 namespace alignsim::model {
 namespace {

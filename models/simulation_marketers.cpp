@@ -53,9 +53,7 @@ void Simulation::advance_programme_clocks(std::int64_t day) {
     const double response = programme_response(p_->budget, marketers_.adstock[m], calibrated);
     programme_clocks_[m].advance(daily_engagement_hazard(day, response), timed_due_today_);
   }
-  // One clock's order: with equal responses the merged dues are exactly its dues.
-  std::sort(timed_due_today_.begin(), timed_due_today_.end());
-  for (const auto& due : timed_due_today_) due_today_.push_back({due.prospect, due.tag});
+  merge_timed_dues();  // with equal responses the merged dues are exactly one clock's
 }
 
 void Simulation::review_bars() {

@@ -44,6 +44,23 @@ TEST(DemandShards, CountFollowsTheMarketsSizeOnly) {
   EXPECT_EQ(demand_shard_count(1'000'000'000), kMaxDemandShards);
 }
 
+TEST(DemandShards, LayoutHoldsEveryProspectInPowerOfTwoShards) {
+  const auto layout_of = [](std::size_t prospects) { return demand_shard_layout(prospects, demand_shard_count(prospects)); };
+  EXPECT_EQ(layout_of(20'000).shards, 1u);
+  EXPECT_EQ(layout_of(1'000'000).shards, 8u);  // asks for 15, gets 8 of 2^17
+  EXPECT_EQ(layout_of(1'000'000).shift, 17);
+  EXPECT_EQ(layout_of(2 * kProspectsPerDemandShard + 5000).shards, 2u);  // the CRM-log test's market
+  for (const std::size_t prospects : {1u, 6000u, 131'073u, 1'000'000u}) {
+    for (const std::size_t wanted : {1u, 2u, 3u, 7u, 16u}) {
+      const DemandShardLayout layout = demand_shard_layout(prospects, wanted);
+      const std::size_t per_shard = std::size_t{1} << layout.shift;
+      EXPECT_LE(layout.shards, wanted) << prospects << " / " << wanted;
+      EXPECT_GE(layout.shards * per_shard, prospects) << prospects << " / " << wanted;  // every prospect has a shard
+      EXPECT_LT((layout.shards - 1) * per_shard, prospects) << prospects << " / " << wanted;  // no empty shard
+    }
+  }
+}
+
 TEST(DemandShards, AnyShardCountGivesTheSingleClocksBitsOnOneOrTwoThreads) {
   const auto p = market(20000, {{"run.horizon_days", std::int64_t{260}}});
   const sim::RunOutput single = run_model_with_demand_shards(p, 5, 1);

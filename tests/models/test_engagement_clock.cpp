@@ -112,55 +112,11 @@ TEST(EngagementClock, MatchesPriorityQueueWithOneBucketWindow) {
   expect_same_as_reference({0.05, 2, 3.0, 0.1}, 3);
 }
 
-// add_all (the set-up's bulk fill) must schedule exactly what one add per prospect in
-// ascending order does: same due lists, day after day, including never-due entries
-// (multiplier 0 or below, infinite thresholds) and thresholds beyond the window.
-void expect_add_all_same_as_adds(double bucket_width, std::size_t buckets, std::uint64_t seed) {
-  std::mt19937_64 bits(seed);
-  const std::size_t n = 5000;
-  std::vector<double> unit_exponential(n);
-  std::vector<float> multiplier(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    unit_exponential[i] = i % 101 == 0 ? std::numeric_limits<double>::infinity() : 3.0 * uniform(bits);
-    multiplier[i] = i % 53 == 0 ? (i % 2 == 0 ? 0.0F : -1.0F) : static_cast<float>(0.05 + 2.0 * uniform(bits));
-  }
-  EngagementClock bulk(bucket_width, buckets), one_by_one(bucket_width, buckets);
-  bulk.add_all(2, 0, unit_exponential, multiplier);
-  for (std::uint32_t i = 0; i < n; ++i) one_by_one.add(i, 2, unit_exponential[i], multiplier[i]);
-  ASSERT_EQ(bulk.scheduled_count(), one_by_one.scheduled_count());
-  std::vector<EngagementClock::Due> due_bulk, due_one;
-  std::size_t total_due = 0;
-  for (int day = 0; day < 400; ++day) {
-    const double hazard = 0.03 * uniform(bits);
-    due_bulk.clear();
-    due_one.clear();
-    bulk.advance(hazard, due_bulk);
-    one_by_one.advance(hazard, due_one);
-    ASSERT_EQ(due_bulk.size(), due_one.size()) << "day " << day;
-    for (std::size_t i = 0; i < due_bulk.size(); ++i) {
-      ASSERT_EQ(due_bulk[i].prospect, due_one[i].prospect) << "day " << day << " entry " << i;
-      ASSERT_EQ(due_bulk[i].tag, due_one[i].tag) << "day " << day << " entry " << i;
-    }
-    for (const auto& d : due_one) {  // each returns to nurture with a new threshold
-      const double e = 3.0 * uniform(bits);
-      bulk.add(d.prospect, d.tag + 1, e, 1.0);
-      one_by_one.add(d.prospect, d.tag + 1, e, 1.0);
-    }
-    total_due += due_one.size();
-  }
-  EXPECT_GT(total_due, 1000u);
-}
-
-TEST(EngagementClock, AddAllSchedulesWhatOneAddPerProspectDoes) {
-  expect_add_all_same_as_adds(1e-3, 8192, 4);  // the model's window
-  expect_add_all_same_as_adds(0.01, 16, 5);    // most thresholds overflow the window
-}
-
-TEST(EngagementClock, AddAllWithANanThresholdIsARunError) {
-  EngagementClock clock(0.1, 4);
-  const std::vector<double> unit_exponential{0.5, std::nan("")};
-  const std::vector<float> multiplier{1.0F, 1.0F};
-  EXPECT_THROW(clock.add_all(0, 0, unit_exponential, multiplier), RunError);
+TEST(EngagementClock, HoldsOneVectorPerFineBucketOfASpanAndPerSpan) {
+  EXPECT_EQ(EngagementClock::bucket_vectors(), 64u + 128u);  // the model's window of 8192
+  EXPECT_EQ(EngagementClock::bucket_vectors(16), 8u + 2u);   // spans of half the window
+  EXPECT_EQ(EngagementClock::bucket_vectors(2), 1u + 2u);
+  EXPECT_EQ(EngagementClock::bucket_vectors(3), EngagementClock::bucket_vectors(4));  // rounded up
 }
 
 TEST(EngagementClock, EntryWithZeroMultiplierIsNeverDue) {
